@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Clinic.Erp.Data;
+
+/// <summary>Creates and migrates the database at start-up, and seeds demo data in Development.</summary>
+internal static class DatabaseSetup
+{
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (app.Configuration.GetValue("Erp:SeedDemoData", app.Environment.IsDevelopment()))
+        {
+            await DemoData.SeedAsync(db, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    /// <summary>
+    /// The SQLite file lives under the content root's App_Data unless a connection string is configured; the folder
+    /// is created so a fresh clone runs with nothing to prepare.
+    /// </summary>
+    public static string SqliteConnectionString(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString("Erp");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "clinic-erp.db")}";
+    }
+}
