@@ -37,6 +37,17 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 var root = RepositoryRoot();
 await using var host = await HostProcess.StartAsync(root, options, cancellation.Token);
 
+// One request each first: the body size goes in the table, so "the same page" can be checked at a glance.
+var sizes = new Dictionary<string, long>();
+using (var client = new HttpClient { BaseAddress = host.BaseAddress })
+{
+    foreach (var endpoint in scenario.Endpoints)
+    {
+        using var response = await client.GetAsync(new Uri(endpoint.Path, UriKind.Relative), cancellation.Token);
+        sizes[endpoint.Label] = (await response.Content.ReadAsByteArrayAsync(cancellation.Token)).Length;
+    }
+}
+
 // Warm-up: JIT, tiered compilation and connection pools settle before anything is recorded.
 var warmup = options.WithSeconds(2);
 foreach (var endpoint in scenario.Endpoints)
@@ -57,7 +68,7 @@ for (var rep = 0; rep < options.Repetitions; rep++)
     }
 }
 
-Console.WriteLine(Report.ToMarkdown(scenario, options, runs));
+Console.WriteLine(Report.ToMarkdown(scenario, options, runs, sizes));
 return 0;
 
 static string RepositoryRoot()

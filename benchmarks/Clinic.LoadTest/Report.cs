@@ -6,7 +6,7 @@ namespace Clinic.LoadTest;
 /// <summary>Turns the repetitions into a markdown table: medians, min/max, and the median of per-repetition ratios.</summary>
 internal static class Report
 {
-    public static string ToMarkdown(Scenario scenario, LoadOptions options, IReadOnlyDictionary<string, List<WrkRun>> runs)
+    public static string ToMarkdown(Scenario scenario, LoadOptions options, IReadOnlyDictionary<string, List<WrkRun>> runs, IReadOnlyDictionary<string, long> bodySizes)
     {
         var baseline = runs[scenario.Baseline];
         var text = new StringBuilder();
@@ -15,8 +15,8 @@ internal static class Report
         text.AppendLine(c, $"wrk -t{options.Threads} -c{options.Connections} -d{options.Seconds}s, {options.Repetitions} alternated repetitions, " +
             $"server on core {options.ServerCore?.ToString(c) ?? "any"}, wrk on core {options.ClientCore?.ToString(c) ?? "any"}.");
         text.AppendLine();
-        text.AppendLine("| endpoint | median req/s | min | max | median p99 ms | ratio to baseline (median of per-rep ratios) | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| endpoint | median req/s | min | max | median p99 ms | ratio to baseline (median of per-rep ratios) | errors | body bytes |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var endpoint in scenario.Endpoints)
         {
             var series = runs[endpoint.Label];
@@ -25,7 +25,7 @@ internal static class Report
             text.AppendLine(c,
                 $"| {label} | {Median(series.Select(r => r.RequestsPerSecond)):N0} | {series.Min(r => r.RequestsPerSecond):N0} | " +
                 $"{series.Max(r => r.RequestsPerSecond):N0} | {Median(series.Select(r => r.P99Milliseconds)):N2} | " +
-                $"{Median(ratios):N2} | {series.Sum(r => r.Errors)} |");
+                $"{Median(ratios):N2} | {series.Sum(r => r.Errors)} | {bodySizes[endpoint.Label]} |");
         }
 
         return text.ToString();
