@@ -7,7 +7,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.AddRazorComponents();
 
+builder.AddPageCountScenario();
+builder.AddCachingScenario();
 var app = builder.Build();
+app.UsePageCountScenario();
+app.UseCachingScenario();
 
 // The "rendering" scenario: the same page as precomputed bytes (the floor) and rendered on every request.
 var precomputedPage = await RenderOnceAsync(app.Services);

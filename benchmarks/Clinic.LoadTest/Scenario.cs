@@ -9,6 +9,15 @@ internal sealed record Scenario(string Name, string Description, string Baseline
         new("rendering", "A plain endpoint writing precomputed bytes vs. the same page rendered per request (Razor component).",
             "plain",
             [new("plain", "/plain"), new("rendered", "/rendered")]),
+        new("pagecount", "One small page not counted, counted by Clinic.PageCount (memory, written behind to SQLite every second), and counted with one UPDATE ... SET n = n + 1 per request on the same SQLite file.",
+            "uncounted",
+            [new("uncounted", "/pagecount/plain"), new("counted", "/pagecount/counted"), new("naive-update", "/pagecount/naive")]),
+        new("caching", "A 2 KB page as precomputed bytes (the floor, also the uncached page) vs. cache hits from ASP.NET Core's output cache, its response caching, Clinic.Caching's memory, file and SQLite stores (and SQLite with a 1 s local copy), and a Clinic.Caching miss.",
+            "floor",
+            [new("floor", "/caching/plain"), new("outputcache-hit", "/caching/outputcache"), new("responsecaching-hit", "/caching/responsecaching"),
+             new("clinic-memory-hit", "/caching/clinic-memory"), new("clinic-file-hit", "/caching/clinic-file"), new("clinic-sqlite-hit", "/caching/clinic-sqlite"),
+             new("clinic-sqlite-localcopy-hit", "/caching/clinic-sqlite-copy"),
+             new("clinic-miss", "/caching/clinic-miss")]),
     ];
 }
 

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace Clinic.Caching.Internal;
+
+/// <summary>Counters on the <c>Clinic.Caching</c> meter.</summary>
+internal sealed class CachingMetrics
+{
+    public const string MeterName = "Clinic.Caching";
+
+    public CachingMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        Hits = meter.CreateCounter<long>("clinic.caching.hits", "{response}", "Responses served from the cache.");
+        Misses = meter.CreateCounter<long>("clinic.caching.misses", "{response}", "Cacheable requests the cache could not answer.");
+        Stores = meter.CreateCounter<long>("clinic.caching.stores", "{response}", "Responses written to the cache.");
+        Evictions = meter.CreateCounter<long>("clinic.caching.evictions", "{entry}", "Entries removed for room or by invalidation.");
+        NotStored = meter.CreateCounter<long>("clinic.caching.not_stored", "{response}", "Responses the cache refused to store.");
+    }
+
+    public Counter<long> Hits { get; }
+
+    public Counter<long> Misses { get; }
+
+    public Counter<long> Stores { get; }
+
+    public Counter<long> Evictions { get; }
+
+    public Counter<long> NotStored { get; }
+}

@@ -1,0 +1,58 @@
+using Clinic.CookiesSessions.EntityFrameworkCore;
+using Clinic.CookiesSessions.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Clinic.CookiesSessions;
+
+/// <summary>The store choices of <see cref="ClinicSessionsBuilder"/>; the last one chosen wins.</summary>
+public static class SessionsBuilderExtensions
+{
+    /// <summary>Keeps sessions in process memory (the default): development and tests only.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseInMemoryStore(this ClinicSessionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore, InMemorySessionStore>());
+        return builder;
+    }
+
+    /// <summary>Keeps sessions in the application's database through <typeparamref name="TContext"/> (SQLite, PostgreSQL, ...).</summary>
+    /// <typeparam name="TContext">The application's context; it implements <see cref="ISessionDbContext"/> and calls <c>ApplyClinicSessions()</c>.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseEntityFrameworkStore<TContext>(this ClinicSessionsBuilder builder)
+        where TContext : DbContext, ISessionDbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore, EntityFrameworkSessionStore<TContext>>());
+        return builder;
+    }
+
+    /// <summary>Keeps one file per session in <paramref name="directory"/> (created if missing), written atomically.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="directory">A folder only the application uses, outside the web root.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseFileStore(this ClinicSessionsBuilder builder, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore>(sp =>
+            new FileSessionStore(directory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FileSessionStore>>())));
+        return builder;
+    }
+
+    /// <summary>Keeps sessions in the registered <see cref="IDistributedCache"/> (Redis in production) under a private key prefix.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseDistributedCacheStore(this ClinicSessionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore, DistributedCacheSessionStore>());
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+using Clinic.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clinic.Profiles.Tests;
+
+/// <summary>An application context: Clinic.Users' tables and profiles.</summary>
+public sealed class ProfilesTestDbContext(DbContextOptions<ProfilesTestDbContext> options) : ClinicUsersDbContext<ClinicUser>(options)
+{
+    public DbSet<ClinicProfile> Profiles => Set<ClinicProfile>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyClinicProfiles<ClinicUser>();
+    }
+}

@@ -1,0 +1,100 @@
+using Clinic.Users.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Users.Tests;
+
+/// <summary>Django hashes made by real Django 3.2 are verified and flagged for rehash; others are refused.</summary>
+public sealed class DjangoPasswordHasherTests
+{
+    // Made by Django 3.2.25 with Debian's python3-argon2 21.1 and python3-bcrypt 3.2.2 (make_password, and for the
+    // light argon2 vectors Argon2PasswordHasher with memory_cost=8192, parallelism=2); the test machine does not need
+    // those modules at run time. The default-parameter argon2 vector (100 MiB) is checked once, for success only.
+    private const string Argon2Default = "argon2$argon2id$v=19$m=102400,t=2,p=8$bzlpMzRYMVVCZ0xJUUdRZ1dQRHZwTw$SfflmOtIxFKMEWDImCI2MQ";
+    private const string Argon2Ascii = "argon2$argon2id$v=19$m=8192,t=2,p=2$MzM3c3Q1THRjanpacW5uY2pGQ0ZRNg$6zDdNHbCYWq3/SPK5yMavA";
+    private const string Argon2Unicode = "argon2$argon2id$v=19$m=8192,t=2,p=2$R2xjMVgxeGhpUWkwMEE5aEVCa0FQZQ$5MS3QTRT8RxvIvWStR7h6A";
+    private const string BcryptAscii = "bcrypt_sha256$$2b$12$4b9QS2.hT2CodYzD0XYTYOGSK1qT.PnvRlyWzsQiNrNxvf/gHq.wC";
+    private const string BcryptUnicode = "bcrypt_sha256$$2b$12$izhLPZF.pH3cQ194HN64Nu67vjWstR1pjvu3Hf7O50y2XKqmJBrlW";
+    private const string Md5 = "md5$4G3WqwShZbdmTZY0NoyUcN$bf2e0fd8b1ea84149bf40dd7ecbd8360";
+    internal const string Ascii = "correct horse 42";
+    internal const string Unicode = "pässwörd ünïcode ✓";
+
+    private static readonly DjangoPasswordHasher<TestUser> Hasher = new(
+        Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }),
+        NullLogger<DjangoPasswordHasher<TestUser>>.Instance);
+
+    [Theory]
+    [InlineData("pbkdf2_sha256", Ascii)]
+    [InlineData("pbkdf2_sha256", Unicode)]
+    [InlineData("pbkdf2_sha1", Ascii)]
+    [InlineData("pbkdf2_sha1", Unicode)]
+    public async Task Verify_RealDjangoPbkdf2Hash_SucceedsAndAsksForRehash(string algorithm, string password)
+    {
+        var hash = (await DjangoPython.Hashes.Value)[(algorithm, password)];
+        Assert.StartsWith(algorithm + "$", hash, StringComparison.Ordinal);
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new TestUser(), hash, password));
+        Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(new TestUser(), hash, password + "x"));
+        Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(new TestUser(), hash, password.ToUpperInvariant()));
+    }
+
+    [Theory]
+    [InlineData(Argon2Ascii, Ascii)]
+    [InlineData(Argon2Unicode, Unicode)]
+    [InlineData(BcryptAscii, Ascii)]
+    [InlineData(BcryptUnicode, Unicode)]
+    public void Verify_DjangoArgon2AndBcryptSha256Hashes_SucceedAndAskForRehash(string hash, string password)
+    {
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new TestUser(), hash, password));
+        Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(new TestUser(), hash, "wrong"));
+    }
+
+    [Fact]
+    public void Verify_DjangoDefaultArgon2Parameters_Succeeds()
+    {
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new TestUser(), Argon2Default, Ascii));
+    }
+
+    [Theory]
+    [InlineData(Md5)]
+    [InlineData("sha1$salt$0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("unsalted_md5$5f4dcc3b5aa765d61d8327deb882cf99")]
+    [InlineData("crypt$$ab1Hv2Lg7ltQo")]
+    [InlineData("bcrypt$$2b$12$4b9QS2.hT2CodYzD0XYTYOGSK1qT.PnvRlyWzsQiNrNxvf/gHq.wC")]
+    [InlineData("argon2$argon2id$v=16$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")]
+    public void Verify_UnsupportedDjangoAlgorithm_IsRefused(string hash)
+    {
+        Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(new TestUser(), hash, Ascii));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("$")]
+    [InlineData("pbkdf2_sha256$")]
+    [InlineData("pbkdf2_sha256$abc$salt$hash")]
+    [InlineData("pbkdf2_sha256$999999999$salt$aGFzaA==")]
+    [InlineData("pbkdf2_sha256$1000$salt$not base64!")]
+    [InlineData("pbkdf2_sha256$1000$$aGFzaA==")]
+    [InlineData("argon2$argon2id$v=19$m=999999999,t=2,p=8$c2FsdHNhbHQ$aGFzaGhhc2g")]
+    [InlineData("argon2$argon2x$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")]
+    [InlineData("argon2$argon2id$v=19$q=1$c2FsdHNhbHQ$aGFzaGhhc2g")]
+    [InlineData("bcrypt_sha256$$2b$99$garbage")]
+    [InlineData("bcrypt_sha256$nonsense")]
+    [InlineData("not base64 at all")]
+    [InlineData("AQAAAAIAAYagAAAAEA")]
+    public void Verify_MalformedHash_FailsWithoutException(string hash)
+    {
+        Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(new TestUser(), hash, Ascii));
+    }
+
+    [Fact]
+    public void HashPassword_Always_WritesIdentityFormat()
+    {
+        var hash = Hasher.HashPassword(new TestUser(), Ascii);
+
+        Assert.DoesNotContain('$', hash);
+        Assert.Equal(0x01, Convert.FromBase64String(hash)[0]);
+        Assert.Equal(PasswordVerificationResult.Success, Hasher.VerifyHashedPassword(new TestUser(), hash, Ascii));
+    }
+}

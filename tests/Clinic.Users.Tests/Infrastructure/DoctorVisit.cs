@@ -1,0 +1,6 @@
+namespace Clinic.Users.Tests.Infrastructure;
+
+public sealed class DoctorVisit
+{
+    public int Id { get; set; }
+}

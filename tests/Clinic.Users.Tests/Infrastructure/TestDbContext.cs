@@ -1,0 +1,18 @@
+using Clinic.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clinic.Users.Tests.Infrastructure;
+
+public sealed class TestDbContext : ClinicUsersDbContext<TestUser>
+{
+    public TestDbContext(DbContextOptions<TestDbContext> options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<DoctorVisit> DoctorVisits => Set<DoctorVisit>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+}

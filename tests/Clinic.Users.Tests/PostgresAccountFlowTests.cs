@@ -1,0 +1,6 @@
+namespace Clinic.Users.Tests;
+
+public sealed class PostgresAccountFlowTests : AccountFlowTests
+{
+    protected override string Kind => "postgres";
+}
