@@ -55,4 +55,18 @@ public static class SessionsBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore, DistributedCacheSessionStore>());
         return builder;
     }
+
+    /// <summary>
+    /// Keeps the whole session in the session cookie, signed (and, with the default Data Protection signer, encrypted)
+    /// by the registered <see cref="ICookieSigner"/>. No server state; a session past 4096 bytes throws
+    /// <see cref="CookieTooLargeException"/>; a stolen cookie can be replayed until it expires (the default expiry).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseSignedCookieStore(this ClinicSessionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore, SignedCookieSessionStore>());
+        return builder;
+    }
 }

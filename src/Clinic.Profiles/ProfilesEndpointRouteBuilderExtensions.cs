@@ -28,4 +28,27 @@ public static class ProfilesEndpointRouteBuilderExtensions
             .WithDisplayName("Clinic media")
             .ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// Maps <c>POST {pattern}</c>: the signed-in user uploads their own picture as the multipart field <c>picture</c>.
+    /// The user is taken from the principal (a user id in the form is ignored), the antiforgery token is required
+    /// (403 without it), the body is bounded by <see cref="ClinicProfilesOptions.MaxImageBytes"/> (413), a refused
+    /// image answers 400 with a message, and success answers a <see cref="ProfilePictureResult"/>. Requires
+    /// authorization and <c>UseEntityFrameworkStore</c> (or another <see cref="IProfileService{TProfile}"/>).
+    /// </summary>
+    /// <typeparam name="TProfile">The profile type.</typeparam>
+    /// <param name="endpoints">The application's endpoints.</param>
+    /// <param name="pattern">The route, for example <c>/account/picture</c>.</param>
+    /// <returns>The endpoint's convention builder.</returns>
+    public static RouteHandlerBuilder MapClinicProfilePicture<TProfile>(this IEndpointRouteBuilder endpoints, string pattern)
+        where TProfile : ClinicProfile
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        return endpoints
+            .MapPost(pattern, (Func<HttpContext, Task<IResult>>)ProfilePictureEndpoint.PostAsync<TProfile>)
+            .RequireAuthorization()
+            .DisableAntiforgery()
+            .WithDisplayName("Clinic profile picture upload");
+    }
 }

@@ -28,6 +28,7 @@ public static class ProfilesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ClinicProfilesOptions>, ClinicProfilesOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClinicProfilesOptions>, ClinicProfilesOptionsValidator>());
         services.AddMetrics();
+        services.AddAntiforgery();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProfilesMetrics>();
         services.TryAddSingleton<IProfileImageProcessor, ProfileImageProcessor>();

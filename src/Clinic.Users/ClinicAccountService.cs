@@ -20,16 +20,94 @@ public sealed class ClinicAccountService<TUser>
     private readonly ClinicUserManager<TUser> _users;
     private readonly ClinicSignInManager<TUser> _signIn;
     private readonly ILogger<ClinicAccountService<TUser>> _logger;
+    private readonly IClinicEmailSender _email;
 
     /// <summary>Created by dependency injection (scoped).</summary>
     /// <param name="users">The user manager.</param>
     /// <param name="signIn">The sign-in manager.</param>
     /// <param name="logger">The logger.</param>
-    public ClinicAccountService(ClinicUserManager<TUser> users, ClinicSignInManager<TUser> signIn, ILogger<ClinicAccountService<TUser>> logger)
+    /// <param name="email">The e-mail sender.</param>
+    public ClinicAccountService(ClinicUserManager<TUser> users, ClinicSignInManager<TUser> signIn, ILogger<ClinicAccountService<TUser>> logger, IClinicEmailSender email)
     {
         _users = users;
         _signIn = signIn;
         _logger = logger;
+        _email = email;
+    }
+
+    /// <summary>The one message for a password-reset link that is unknown, used, expired or tampered with.</summary>
+    public const string InvalidResetLinkMessage = "The password reset link was invalid, possibly because it has already been used. Request a new one.";
+
+    /// <summary>
+    /// Sends a password-reset link to an active account with that exact (normalised) address and a usable password;
+    /// for any other address nothing is sent. The result is the same either way, so the reply does not tell whether
+    /// the account exists. The token is Identity's: it dies when the password (security stamp) changes and after
+    /// <c>DataProtectionTokenProviderOptions.TokenLifespan</c> (one day by default).
+    /// </summary>
+    /// <param name="model">The form.</param>
+    /// <param name="linkFor">Builds the absolute link from the user id and token (use your configured site address, never the request's Host header).</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>Always success.</returns>
+    public async Task<AccountResult> RequestPasswordResetAsync(PasswordResetRequestViewModel model, Func<string, string, string> linkFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(linkFor);
+        var user = await _users.FindByEmailAsync(model.Email ?? string.Empty);
+        if (user is { IsActive: true, PasswordHash: not null, Email: not null })
+        {
+            var token = await _users.GeneratePasswordResetTokenAsync(user);
+            var body = "Someone asked to reset the password of your account. If it was you, open this link to choose a new password:\n\n"
+                + linkFor(user.Id, token) + "\n\nIf it was not you, ignore this message; your password stays as it is.";
+            try
+            {
+                await _email.SendAsync(user.Email, "Password reset", body, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.ResetMailFailed(ex);
+            }
+        }
+
+        return AccountResult.Success;
+    }
+
+    /// <summary>Sets a new password with a token from <see cref="RequestPasswordResetAsync"/>; every session of the user ends.</summary>
+    /// <param name="userId">The user id from the link.</param>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="model">The form.</param>
+    /// <returns>The result; <see cref="InvalidResetLinkMessage"/> for any bad link.</returns>
+    public async Task<AccountResult> ResetPasswordAsync(string userId, string token, SetPasswordViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var invalid = AccountResult.Failed(new AccountError(string.Empty, InvalidResetLinkMessage));
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) || token.Length > 2048)
+        {
+            return invalid;
+        }
+
+        var user = await _users.FindByIdAsync(userId);
+        if (user is null || !user.IsActive)
+        {
+            return invalid;
+        }
+
+        if (!string.Equals(model.NewPassword, model.ConfirmNewPassword, StringComparison.Ordinal))
+        {
+            return AccountResult.Failed(new AccountError(nameof(SetPasswordViewModel.ConfirmNewPassword), "The two password fields didn't match."));
+        }
+
+        var result = await _users.ResetPasswordAsync(user, token, model.NewPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+        {
+            return invalid;
+        }
+
+        if (result.Succeeded)
+        {
+            _logger.PasswordChanged(user.Id);
+        }
+
+        return ToResult(result, nameof(SetPasswordViewModel.NewPassword), nameof(SetPasswordViewModel.NewPassword));
     }
 
     /// <summary>Signs in with lockout on failure; every failure gives <see cref="SignInFailedMessage"/>.</summary>
@@ -127,6 +205,43 @@ public sealed class ClinicAccountService<TUser>
         }
 
         return AccountResult.Success;
+    }
+
+    /// <summary>
+    /// Changes <paramref name="user"/>'s address and names. A new address is normalised and becomes the login name;
+    /// it must be free. Changing the address changes the security stamp, so the user's other sessions end (the caller's
+    /// own session is kept when <paramref name="actor"/> is that user).
+    /// </summary>
+    /// <param name="user">The user to change.</param>
+    /// <param name="model">The form.</param>
+    /// <param name="actor">Who does it (usually <c>HttpContext.User</c>).</param>
+    /// <returns>The result.</returns>
+    public async Task<AccountResult> ChangeUserAsync(TUser user, UserChangeViewModel model, ClaimsPrincipal actor)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(model);
+        var email = ClinicUserEmail.Normalize(model.Email);
+        var emailChanged = !string.Equals(email, user.Email, StringComparison.Ordinal);
+        user.FirstName = model.FirstName?.Trim() ?? string.Empty;
+        user.LastName = model.LastName?.Trim() ?? string.Empty;
+        IdentityResult result;
+        if (emailChanged)
+        {
+            user.UserName = email;
+            user.Email = email;
+            result = await _users.UpdateSecurityStampAsync(user);
+        }
+        else
+        {
+            result = await _users.UpdateAsync(user);
+        }
+
+        if (result.Succeeded && emailChanged && string.Equals(_users.GetUserId(actor), user.Id, StringComparison.Ordinal))
+        {
+            await _signIn.RefreshSignInAsync(user);
+        }
+
+        return ToResult(result, nameof(UserChangeViewModel.Email), nameof(UserChangeViewModel.Email));
     }
 
     /// <summary>Signs out; the cookie is revoked on the server, so a copy of it is refused afterwards.</summary>

@@ -60,6 +60,7 @@ public static class UsersServiceCollectionExtensions
         services.TryAddScoped<IPermissionService, PermissionService<TUser, TContext>>();
         services.TryAddScoped<Perms>();
         services.TryAddScoped<ClinicAccountService<TUser>>();
+        services.TryAddSingleton<IClinicEmailSender, LoggingEmailSender>();
         services.AddHttpContextAccessor();
         services.AddHostedService<PermissionSynchronizer<TContext>>();
 

@@ -136,14 +136,14 @@ public abstract class ProfileLifecycleTests : IAsyncLifetime, IDisposable
 
     [Fact]
     [Trait("Case", "UPL-06")]
-    public async Task SetPictureAsync_Replaced20Times_OnlyTheLatestFilesRemain()
+    public async Task SetPictureAsync_Replaced10Times_OnlyTheLatestFilesRemain()
     {
         var userId = await CreateUserAsync("ann@example.com", superuser: false);
         ClinicProfile? profile = null;
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 10; i++)
         {
             await using var scope = _services.CreateAsyncScope();
-            profile = await Service(scope).SetPictureAsync(userId, new MemoryStream(TestImages.Jpeg(64, 64, new SKColor((byte)(i * 10), 0, 0))));
+            profile = await Service(scope).SetPictureAsync(userId, new MemoryStream(TestImages.Jpeg(64, 64, new SKColor((byte)(i * 20), 0, 0))));
         }
 
         var files = Directory.GetFiles(PictureFolder).Select(f => "profiles/" + Path.GetFileName(f)).Order(StringComparer.Ordinal);

@@ -9,13 +9,14 @@ namespace Clinic.Users.Tests;
 public sealed class DjangoPasswordHasherTests
 {
     // Made by Django 3.2.25 with Debian's python3-argon2 21.1 and python3-bcrypt 3.2.2 (make_password, and for the
-    // light argon2 vectors Argon2PasswordHasher with memory_cost=8192, parallelism=2); the test machine does not need
-    // those modules at run time. The default-parameter argon2 vector (100 MiB) is checked once, for success only.
+    // light vectors the same hashers with argon2 memory_cost=8192, parallelism=2 and bcrypt rounds=4); the test machine does not need
+    // those modules at run time. The default-parameter vectors are checked once each, for success only.
     private const string Argon2Default = "argon2$argon2id$v=19$m=102400,t=2,p=8$bzlpMzRYMVVCZ0xJUUdRZ1dQRHZwTw$SfflmOtIxFKMEWDImCI2MQ";
     private const string Argon2Ascii = "argon2$argon2id$v=19$m=8192,t=2,p=2$MzM3c3Q1THRjanpacW5uY2pGQ0ZRNg$6zDdNHbCYWq3/SPK5yMavA";
     private const string Argon2Unicode = "argon2$argon2id$v=19$m=8192,t=2,p=2$R2xjMVgxeGhpUWkwMEE5aEVCa0FQZQ$5MS3QTRT8RxvIvWStR7h6A";
-    private const string BcryptAscii = "bcrypt_sha256$$2b$12$4b9QS2.hT2CodYzD0XYTYOGSK1qT.PnvRlyWzsQiNrNxvf/gHq.wC";
-    private const string BcryptUnicode = "bcrypt_sha256$$2b$12$izhLPZF.pH3cQ194HN64Nu67vjWstR1pjvu3Hf7O50y2XKqmJBrlW";
+    private const string BcryptDefault = "bcrypt_sha256$$2b$12$4b9QS2.hT2CodYzD0XYTYOGSK1qT.PnvRlyWzsQiNrNxvf/gHq.wC";
+    private const string BcryptAscii = "bcrypt_sha256$$2b$04$i35hgmySY.tNH/UkRf725.jZaBXgNr6pJcXiYdVeyNupqxpl3A9oS";
+    private const string BcryptUnicode = "bcrypt_sha256$$2b$04$xcKSEuHSIRHYjtwoZCsQxu7tsU6.MGrr0aCzpvhRYKvonopePZw9.";
     private const string Md5 = "md5$4G3WqwShZbdmTZY0NoyUcN$bf2e0fd8b1ea84149bf40dd7ecbd8360";
     internal const string Ascii = "correct horse 42";
     internal const string Unicode = "pässwörd ünïcode ✓";
@@ -50,10 +51,12 @@ public sealed class DjangoPasswordHasherTests
         Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(new TestUser(), hash, "wrong"));
     }
 
-    [Fact]
-    public void Verify_DjangoDefaultArgon2Parameters_Succeeds()
+    [Theory]
+    [InlineData(Argon2Default)]
+    [InlineData(BcryptDefault)]
+    public void Verify_DjangoDefaultParameters_Succeeds(string hash)
     {
-        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new TestUser(), Argon2Default, Ascii));
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new TestUser(), hash, Ascii));
     }
 
     [Theory]
@@ -61,7 +64,7 @@ public sealed class DjangoPasswordHasherTests
     [InlineData("sha1$salt$0123456789abcdef0123456789abcdef01234567")]
     [InlineData("unsalted_md5$5f4dcc3b5aa765d61d8327deb882cf99")]
     [InlineData("crypt$$ab1Hv2Lg7ltQo")]
-    [InlineData("bcrypt$$2b$12$4b9QS2.hT2CodYzD0XYTYOGSK1qT.PnvRlyWzsQiNrNxvf/gHq.wC")]
+    [InlineData("bcrypt$$2b$04$i35hgmySY.tNH/UkRf725.jZaBXgNr6pJcXiYdVeyNupqxpl3A9oS")]
     [InlineData("argon2$argon2id$v=16$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")]
     public void Verify_UnsupportedDjangoAlgorithm_IsRefused(string hash)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Features.Authentication;
@@ -441,7 +440,7 @@ internal sealed class CachingMiddleware
             var data = EntryFormat.WritePage(now.ToUnixTimeMilliseconds(), context.Response.Headers, _options.DiagnosticHeaderName, capture.Captured);
             var vary = lookup.Vary is { } known && known.SameHeaders(varyNames)
                 ? known
-                : new VaryRecord(varyNames, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+                : new VaryRecord(varyNames, UniqueTokens.Next());
             var varyLifetime = timeout > _options.DefaultTimeout ? timeout : _options.DefaultTimeout;
             await _store.SetAsync(lookup.VaryKey, EntryFormat.WriteVary(vary), new ResponseCacheEntryOptions(lookup.Url, varyLifetime, []), CancellationToken.None);
 
@@ -611,7 +610,7 @@ internal sealed class CachingMiddleware
             headers.CacheControl = CacheControl.WithMaxAge(headers.CacheControl, (int)timeout.TotalSeconds);
             if (!headers.ContainsKey(HeaderNames.ETag))
             {
-                headers.ETag = "\"" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + "\"";
+                headers.ETag = "\"" + UniqueTokens.Next() + "\"";
             }
 
             owner.Diagnose(context, NotStoredReason.Miss);

@@ -88,7 +88,25 @@ internal sealed class ClinicSession : IClinicSession
         _loaded = true;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => SaveAsync(cancellationToken);
+    /// <summary>Starts from data read out of a signed session cookie (no server-side record).</summary>
+    public void LoadFromCookie(Dictionary<string, JsonNode?>? data)
+    {
+        _data = data ?? new(StringComparer.Ordinal);
+        _loaded = true;
+    }
+
+    /// <summary>The data as a compact JSON object.</summary>
+    public string SerializeData() => JsonSerializer.Serialize(_data);
+
+    /// <summary>Marks a cookie-kept session as written.</summary>
+    public void MarkSaved()
+    {
+        IsModified = false;
+        Saved = true;
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) =>
+        _store is SignedCookieSessionStore ? Task.CompletedTask : SaveAsync(cancellationToken);
 
     public void Clear()
     {

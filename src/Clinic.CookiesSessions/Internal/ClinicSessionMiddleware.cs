@@ -42,15 +42,24 @@ internal sealed class ClinicSessionMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         var cookie = context.Request.Cookies[_options.CookieName];
-        var key = cookie;
-        if (key is not null && !SessionKeys.IsValid(key))
+        ClinicSession session;
+        if (_store is SignedCookieSessionStore cookieStore)
         {
-            CookiesSessionsLog.SessionCookieRejected(_logger, "malformed key");
-            key = null;
+            session = new ClinicSession(null, _store, _options, _time, _logger, _metrics);
+            session.LoadFromCookie(cookie is null ? null : cookieStore.Decode(_options.CookieName, cookie, _options.DefaultExpiry));
         }
+        else
+        {
+            var key = cookie;
+            if (key is not null && !SessionKeys.IsValid(key))
+            {
+                CookiesSessionsLog.SessionCookieRejected(_logger, "malformed key");
+                key = null;
+            }
 
-        var session = new ClinicSession(key, _store, _options, _time, _logger, _metrics);
-        await session.LoadAsync(context.RequestAborted);
+            session = new ClinicSession(key, _store, _options, _time, _logger, _metrics);
+            await session.LoadAsync(context.RequestAborted);
+        }
 
         var feature = new SessionFeature { Session = session };
         context.Features.Set<ISessionFeature>(feature);
@@ -106,6 +115,12 @@ internal sealed class ClinicSessionMiddleware
             return;
         }
 
+        if (_store is SignedCookieSessionStore cookieStore)
+        {
+            WriteSignedCookieSession(state, cookieStore);
+            return;
+        }
+
         try
         {
             if (session.IsModified || (_options.SaveEveryRequest && !session.IsEmpty))
@@ -141,6 +156,36 @@ internal sealed class ClinicSessionMiddleware
 
             CookieWriter.Write(response, _options.CookieName, session.Id, settings, _cookieOptions, _time);
         }
+    }
+
+    private void WriteSignedCookieSession(RequestState state, SignedCookieSessionStore cookieStore)
+    {
+        var session = state.Session;
+        var response = state.Context.Response;
+        if (!session.IsModified && !(_options.SaveEveryRequest && !session.IsEmpty))
+        {
+            return;
+        }
+
+        if (session.IsEmpty)
+        {
+            if (state.HadCookie)
+            {
+                DeleteCookie(response);
+            }
+
+            return;
+        }
+
+        var settings = CookieSettings();
+        if (!session.GetExpireAtBrowserClose())
+        {
+            settings.MaxAge = session.GetExpiryAge();
+        }
+
+        // Past the browser's cookie size this throws CookieTooLargeException: an explicit error, never a lost session.
+        CookieWriter.Write(response, _options.CookieName, cookieStore.Encode(_options.CookieName, session.SerializeData()), settings, _cookieOptions, _time);
+        session.MarkSaved();
     }
 
     private bool LogSaveFailure(Exception ex)

@@ -86,10 +86,20 @@ internal sealed class SignalDispatcher(IServiceProvider services, ILogger<Signal
         }
     }
 
-    private IEnumerable<ISignalReceiver<TArgs>> Receivers<TArgs>() =>
-        services.GetService<SignalReceiverMarker<TArgs>>() is null
-            ? []
-            : services.GetServices<ISignalReceiver<TArgs>>();
+    private IEnumerable<ISignalReceiver<TArgs>> Receivers<TArgs>()
+    {
+        // Whether any receiver is registered for TArgs does not change after the container is built: remember it per
+        // container (the singleton metrics object stands for the container), so a send without DI receivers skips
+        // the container.
+        var known = Volatile.Read(ref Presence<TArgs>.Last);
+        if (known is null || !ReferenceEquals(known.Container, metrics))
+        {
+            known = new PresenceEntry(metrics, services.GetService<SignalReceiverMarker<TArgs>>() is not null);
+            Volatile.Write(ref Presence<TArgs>.Last, known);
+        }
+
+        return known.HasReceivers ? services.GetServices<ISignalReceiver<TArgs>>() : [];
+    }
 
     private IReadOnlyList<SignalReceiverError> Report<TArgs>(Signal<TArgs> signal, IReadOnlyList<SignalReceiverError> errors)
     {
@@ -100,5 +110,12 @@ internal sealed class SignalDispatcher(IServiceProvider services, ILogger<Signal
         }
 
         return errors;
+    }
+
+    private sealed record PresenceEntry(object Container, bool HasReceivers);
+
+    private static class Presence<TArgs>
+    {
+        public static PresenceEntry? Last;
     }
 }

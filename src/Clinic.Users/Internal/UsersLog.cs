@@ -32,6 +32,9 @@ internal static partial class UsersLog
     [LoggerMessage(1014, LogLevel.Information, "Password of user {UserId} changed; other sessions end on their next request.")]
     public static partial void PasswordChanged(this ILogger logger, string userId);
 
+    [LoggerMessage(1015, LogLevel.Error, "The password-reset e-mail could not be sent.")]
+    public static partial void ResetMailFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(1020, LogLevel.Information, "A Django {Algorithm} hash was verified; it will be replaced by an Identity hash.")]
     public static partial void DjangoHashVerified(this ILogger logger, string algorithm);
 

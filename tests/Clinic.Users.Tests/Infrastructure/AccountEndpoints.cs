@@ -61,6 +61,10 @@ public static class AccountEndpoints
             var user = await users.FindByEmailAsync(email);
             return user is null ? Results.NotFound() : Valid(model) ?? Reply(await account.SetPasswordAsync(user, model, http.User));
         });
+        app.MapPost("/password/reset", async ([FromForm] PasswordResetRequestViewModel model, ClinicAccountService<TestUser> account) =>
+            Valid(model) ?? Reply(await account.RequestPasswordResetAsync(model, (id, token) => $"https://clinic.test/reset?uid={Uri.EscapeDataString(id)}&token={Uri.EscapeDataString(token)}")));
+        app.MapPost("/password/reset/confirm", async (string uid, string token, [FromForm] SetPasswordViewModel model, ClinicAccountService<TestUser> account) =>
+            Valid(model) ?? Reply(await account.ResetPasswordAsync(uid, token, model)));
         app.MapPost("/logout", async ([FromForm] LogoutForm form, ClinicAccountService<TestUser> account) =>
         {
             await account.SignOutAsync();

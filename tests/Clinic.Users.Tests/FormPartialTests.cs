@@ -1,0 +1,53 @@
+using System.Net;
+using Clinic.Users.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clinic.Users.Tests;
+
+/// <summary>The Razor partials shipped in the package render their fields and an antiforgery token.</summary>
+public sealed class FormPartialTests : IAsyncLifetime
+{
+    private UsersTestHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await UsersTestHost.StartAsync(
+            TestDatabase.Sqlite(),
+            services: s => s.AddControllersWithViews().AddApplicationPart(typeof(FormsController).Assembly),
+            pipeline: app => app.MapControllers());
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Theory]
+    [InlineData("login", new[] { "name=\"Email\"", "name=\"Password\"", "name=\"RememberMe\"" })]
+    [InlineData("register", new[] { "name=\"Email\"", "name=\"Password\"", "name=\"ConfirmPassword\"", "name=\"FirstName\"" })]
+    [InlineData("change", new[] { "name=\"OldPassword\"", "name=\"NewPassword\"", "name=\"ConfirmNewPassword\"" })]
+    [InlineData("set", new[] { "name=\"NewPassword\"", "name=\"ConfirmNewPassword\"" })]
+    [InlineData("user", new[] { "name=\"Email\"", "name=\"LastName\"" })]
+    public async Task Partial_Rendered_HasFieldsAndAntiforgeryToken(string form, string[] fields)
+    {
+        using var client = _host.CreateClient();
+
+        var response = await client.GetAsync("/forms/" + form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("method=\"post\"", html, StringComparison.Ordinal);
+        Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
+        foreach (var field in fields)
+        {
+            Assert.Contains(field, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LoginPartial_WithPassword_NeverEchoesIt()
+    {
+        using var client = _host.CreateClient();
+
+        var html = await client.GetStringAsync("/forms/login");
+
+        Assert.Contains("value=\"a@example.com\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", html, StringComparison.Ordinal);
+    }
+}
