@@ -1,4 +1,6 @@
 using Clinic.Erp.Data;
+using Clinic.Erp.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,7 +10,20 @@ builder.Services.AddDbContext<ErpDbContext>(options =>
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<ErpDbContext>();
 
+// Only proxies named in configuration (default: none but loopback) may set the client address and scheme.
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in builder.Configuration.GetSection("Erp:TrustedProxies").Get<string[]>() ?? [])
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+
 var app = builder.Build();
+
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
