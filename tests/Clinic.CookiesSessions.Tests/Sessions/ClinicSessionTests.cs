@@ -71,6 +71,23 @@ public sealed class ClinicSessionTests
     }
 
     [Fact]
+    public async Task SetExpiry_SurvivesReloadFromStore()
+    {
+        var store = new InMemorySessionStore(_clock);
+        var session = NewSession(store);
+        await session.LoadAsync();
+        session.SetString("a", "b");
+        session.SetExpiry(TimeSpan.FromMinutes(7));
+        await session.SaveAsync(CancellationToken.None);
+
+        var again = NewSession(store, session.Id);
+        await again.LoadAsync();
+
+        Assert.Equal(TimeSpan.FromMinutes(7), again.GetExpiryAge());
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(7).UtcDateTime, (await store.LoadAsync(session.Id, CancellationToken.None))!.ExpiresUtc);
+    }
+
+    [Fact]
     public async Task CorruptRecord_ReadsAsEmptyNewSession()
     {
         var store = new InMemorySessionStore(_clock);
