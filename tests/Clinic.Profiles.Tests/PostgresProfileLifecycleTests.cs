@@ -1,16 +1,17 @@
-using Clinic.Testing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Clinic.Profiles.Tests;
 
-public sealed class PostgresProfileLifecycleTests : ProfileLifecycleTests
+/// <summary>The lifecycle facts on PostgreSQL: one database for the class (created once, dropped at the end), emptied before each test.</summary>
+public sealed class PostgresProfileLifecycleTests(PostgresDatabaseFixture database) : ProfileLifecycleTests, IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres())
-    {
-        Database = "clinic_profiles_" + Guid.NewGuid().ToString("N"),
-        Pooling = false,
-    }.ConnectionString;
+    protected override void UseDatabase(DbContextOptionsBuilder options) => options.UseNpgsql(database.ConnectionString);
 
-    protected override void UseDatabase(DbContextOptionsBuilder options) => options.UseNpgsql(_connectionString);
+    protected override async Task PrepareDatabaseAsync(ProfilesTestDbContext context)
+    {
+        await database.EnsureSchemaAsync(context);
+        await context.Database.ExecuteSqlRawAsync("TRUNCATE \"AspNetUsers\" CASCADE");
+    }
+
+    protected override Task DropDatabaseAsync(ProfilesTestDbContext context) => Task.CompletedTask;
 }

@@ -1,6 +1,8 @@
 using Clinic.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SkiaSharp;
 
@@ -16,12 +18,20 @@ public abstract class ProfileLifecycleTests : IAsyncLifetime, IDisposable
     private readonly TempDirectory _temp = new();
     private readonly FailingSaveInterceptor _failer = new();
     private ServiceProvider _services = null!;
+    private FlakyMediaStorage _storage = null!;
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     private string PictureFolder => Path.Combine(_temp.MediaRoot, "profiles");
 
     protected abstract void UseDatabase(DbContextOptionsBuilder options);
+
+    /// <summary>Gives the test an empty database; by default a new one.</summary>
+    protected virtual async Task PrepareDatabaseAsync(ProfilesTestDbContext context)
+    {
+        await context.Database.EnsureDeletedAsync();
+        await context.Database.EnsureCreatedAsync();
+    }
 
     protected virtual Task DropDatabaseAsync(ProfilesTestDbContext context) => context.Database.EnsureDeletedAsync();
 
@@ -37,11 +47,11 @@ public abstract class ProfileLifecycleTests : IAsyncLifetime, IDisposable
             options.UseClinicSignals(sp).AddInterceptors(_failer);
         });
         services.AddClinicProfiles(o => o.MediaRoot = _temp.MediaRoot).UseEntityFrameworkStore<ProfilesTestDbContext, ClinicUser>();
+        services.Replace(ServiceDescriptor.Singleton<IMediaStorage>(sp =>
+            _storage = new FlakyMediaStorage(new FileSystemMediaStorage(sp.GetRequiredService<IOptions<ClinicProfilesOptions>>()))));
         _services = services.BuildServiceProvider(validateScopes: true);
         await using var scope = _services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<ProfilesTestDbContext>();
-        await context.Database.EnsureDeletedAsync();
-        await context.Database.EnsureCreatedAsync();
+        await PrepareDatabaseAsync(scope.ServiceProvider.GetRequiredService<ProfilesTestDbContext>());
     }
 
     public async Task DisposeAsync()
@@ -71,6 +81,19 @@ public abstract class ProfileLifecycleTests : IAsyncLifetime, IDisposable
         Assert.True(await context.Profiles.AnyAsync(p => p.UserId == userId));
         Assert.True(await context.Profiles.AnyAsync(p => p.UserId == superuserId));
         Assert.Equal(2, await context.Profiles.CountAsync());
+    }
+
+    [Fact]
+    public async Task CreateUser_SynchronousSaveChanges_ProfileCreated()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<ProfilesTestDbContext>();
+        var user = new ClinicUser { UserName = "sync@example.com", NormalizedUserName = "SYNC@EXAMPLE.COM", DateJoined = Time.GetUtcNow() };
+        context.Users.Add(user);
+
+        context.SaveChanges();
+
+        Assert.True(await context.Profiles.AsNoTracking().AnyAsync(p => p.UserId == user.Id));
     }
 
     [Fact]
@@ -172,6 +195,32 @@ public abstract class ProfileLifecycleTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Equal(before, Directory.GetFiles(PictureFolder).Order(StringComparer.Ordinal).ToArray());
+        await using var check = _services.CreateAsyncScope();
+        var row = await check.ServiceProvider.GetRequiredService<ProfilesTestDbContext>().Profiles.AsNoTracking().SingleAsync();
+        Assert.Equal(first, row.PictureName);
+    }
+
+    [Fact]
+    [Trait("Case", "UPL-06")]
+    public async Task SetPictureAsync_DiskFullOnThumbnail_PictureRemovedAndRowUnchanged()
+    {
+        var userId = await CreateUserAsync("ann@example.com", superuser: false);
+        string first;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            first = (await Service(scope).SetPictureAsync(userId, new MemoryStream(TestImages.Jpeg(64, 64, SKColors.Red)))).PictureName!;
+        }
+
+        var before = Directory.GetFiles(PictureFolder).Order(StringComparer.Ordinal).ToArray();
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            _storage.FailSave = 2;
+
+            await Assert.ThrowsAsync<IOException>(() => Service(scope).SetPictureAsync(userId, new MemoryStream(TestImages.Jpeg(64, 64, SKColors.Blue))));
+        }
+
+        Assert.Equal(before, Directory.GetFiles(PictureFolder).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(Directory.GetFiles(PictureFolder), f => Assert.True(new FileInfo(f).Length > 0));
         await using var check = _services.CreateAsyncScope();
         var row = await check.ServiceProvider.GetRequiredService<ProfilesTestDbContext>().Profiles.AsNoTracking().SingleAsync();
         Assert.Equal(first, row.PictureName);

@@ -1,5 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
+using System.Diagnostics.Metrics;
+using Clinic.Signals;
+using Clinic.Users;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +27,33 @@ public sealed class RegistrationTests : IDisposable
         var options = provider.GetRequiredService<IOptions<ClinicProfilesOptions>>().Value;
         Assert.Equal(_temp.MediaRoot, options.MediaRoot);
         Assert.Equal(512, options.MaxEdge);
+    }
+
+    [Fact]
+    public void UseEntityFrameworkStore_CalledTwice_RegistersServiceAndReceiversOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddClinicProfiles(o => o.MediaRoot = _temp.MediaRoot).UseEntityFrameworkStore<ProfilesTestDbContext, ClinicUser>();
+        services.AddClinicProfiles().UseEntityFrameworkStore<ProfilesTestDbContext, ClinicUser>();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IProfileService<ClinicProfile>));
+        Assert.Single(services, d => d.ServiceType == typeof(ISignalReceiver<PostSaveArgs<ClinicUser>>));
+        Assert.Single(services, d => d.ServiceType == typeof(ISignalReceiver<PreDeleteArgs<ClinicUser>>));
+        Assert.Single(services, d => d.ServiceType == typeof(ISignalReceiver<PostDeleteArgs<ClinicProfile>>));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Rejection_CountedOnTheMeterByReason()
+    {
+        using var provider = ProfilesTestHost.Services(_temp.MediaRoot);
+        using var collector = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "Clinic.Profiles", "clinic.profiles.images.rejected");
+
+        await Assert.ThrowsAsync<ProfileImageRejectedException>(
+            () => provider.GetRequiredService<IProfileImageProcessor>().ProcessAsync(new MemoryStream("<svg/>"u8.ToArray())));
+
+        var measurement = Assert.Single(collector.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal("ActiveContent", measurement.Tags["reason"]);
     }
 
     [Fact]
