@@ -34,19 +34,3 @@ public abstract class DatabaseFixture : IAsyncLifetime
         await Services.DisposeAsync();
     }
 }
-
-public sealed class SqliteFixture : DatabaseFixture
-{
-    protected override string CreateConnectionString() =>
-        "Data Source=" + Path.Combine(Path.GetTempPath(), "clinic-caching-" + Guid.NewGuid().ToString("N") + ".db");
-
-    public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(ConnectionString);
-}
-
-public sealed class PostgresFixture : DatabaseFixture
-{
-    protected override string CreateConnectionString() =>
-        new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = "clinic_caching_" + Guid.NewGuid().ToString("N") }.ConnectionString;
-
-    public override void Configure(DbContextOptionsBuilder options) => options.UseNpgsql(ConnectionString);
-}

@@ -5,23 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Caching.Tests.Stores;
 
-/// <summary>One Redis connection per class; every test's keys carry their own prefix.</summary>
-public sealed class RedisFixture : IDisposable
-{
-    public RedisFixture() =>
-        Services = new ServiceCollection()
-            .AddStackExchangeRedisCache(o =>
-            {
-                o.Configuration = TestEnvironment.RequireRedis();
-                o.InstanceName = "clinic-caching-tests:";
-            })
-            .BuildServiceProvider();
-
-    public ServiceProvider Services { get; }
-
-    public void Dispose() => Services.Dispose();
-}
-
 public sealed class RedisStoreTests(RedisFixture fixture) : StoreContractAdapter, IClassFixture<RedisFixture>
 {
     private IResponseCacheStore? _store;

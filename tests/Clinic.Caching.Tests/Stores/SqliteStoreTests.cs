@@ -22,11 +22,3 @@ public sealed class SqliteStoreTests(SqliteFixture fixture) : StoreContractAdapt
         Assert.Equal(Time.GetUtcNow().AddSeconds(30).ToUnixTimeMilliseconds(), row.ExpiresAtUnixMilliseconds);
     }
 }
-
-public sealed class PostgresStoreTests(PostgresFixture fixture) : StoreContractAdapter, IClassFixture<PostgresFixture>
-{
-    private IResponseCacheStore? _store;
-
-    protected override IResponseCacheStore Store =>
-        _store ??= new EntityFrameworkResponseCacheStore<TestCacheDbContext>(fixture.Services.GetRequiredService<IServiceScopeFactory>(), Time);
-}
