@@ -3,9 +3,12 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Clinic.PageCount;
 using Clinic.PageCount.Internal;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Benchmarks;
 
@@ -26,6 +29,9 @@ public class PageCountBenchmarks
     private PageCountRegistry _registry = null!;
     private IPageCounts _counts = null!;
     private string _file = "";
+    private PageCountMiddleware _middleware = null!;
+    private RequestDelegate _endpoint = null!;
+    private DefaultHttpContext _context = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -46,6 +52,22 @@ public class PageCountBenchmarks
         _counts = _services.GetRequiredService<IPageCounts>();
         _registry.Increment("/doctors/1", bot: false);
         _dictionary["/doctors/1"] = 0;
+
+        // A counted request through the middleware, the rest of the pipeline completing synchronously.
+        _endpoint = static _ => Task.CompletedTask;
+        _middleware = new PageCountMiddleware(
+            _endpoint,
+            _registry,
+            _services.GetRequiredService<BotDetector>(),
+            _services.GetRequiredService<VisitorIdentifier>(),
+            TimeProvider.System,
+            _services.GetRequiredService<IOptions<PageCountOptions>>(),
+            NullLogger<PageCountMiddleware>.Instance);
+        _context = new DefaultHttpContext();
+        _context.Request.Method = "GET";
+        _context.Request.Path = "/doctors/1";
+        _context.Request.Headers.UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+        _context.SetEndpoint(new Endpoint(_endpoint, new EndpointMetadataCollection(new PageCountAttribute()), "doctor"));
     }
 
     [GlobalCleanup]
@@ -84,6 +106,14 @@ public class PageCountBenchmarks
 
         return key;
     }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Request")]
+    public Task RequestWithoutCounting() => _endpoint(_context);
+
+    [Benchmark]
+    [BenchmarkCategory("Request")]
+    public Task RequestThroughCountingMiddleware() => _middleware.InvokeAsync(_context);
 
     [IterationSetup(Targets = [nameof(FlushTenThousandPages), nameof(UpdatePerPageTenThousandPages)])]
     public void CountTenThousandPages()

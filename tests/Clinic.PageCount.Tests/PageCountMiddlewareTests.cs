@@ -192,7 +192,7 @@ public sealed class PageCountMiddlewareTests
     [Fact]
     public async Task GetTopAsync_StoredAndUnflushed_MostViewedFirst()
     {
-        await using var app = await StartAsync();
+        await using var app = await StartAsync(o => o.FlushInterval = TimeSpan.FromHours(1));
         var client = app.GetTestClient();
         var counts = app.Services.GetRequiredService<IPageCounts>();
         await GetAsync(client, "/doctors/1", 3);

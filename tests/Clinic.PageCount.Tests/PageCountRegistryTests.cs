@@ -136,4 +136,26 @@ public sealed class PageCountRegistryTests
         Assert.False(registry.AddVisit(new PageVisit("/a", day, "v2")));
         Assert.Equal(1, registry.PendingVisits("/a", day));
     }
+
+    [Fact]
+    public void Generation_DuringWrite_OddUntilCompletedOrRestored()
+    {
+        var registry = NewRegistry();
+        Assert.Equal(0, registry.Generation & 1);
+        Assert.Empty(registry.Drain());
+        Assert.Equal(0, registry.Generation & 1);
+
+        registry.Increment("/a", false);
+        var drained = registry.Drain();
+        Assert.Equal(1, registry.Generation & 1);
+        registry.Complete();
+        Assert.Equal(0, registry.Generation & 1);
+
+        registry.Increment("/a", false);
+        drained = registry.Drain();
+        var during = registry.Generation;
+        registry.Restore(drained);
+        Assert.Equal(1, during & 1);
+        Assert.Equal(during + 1, registry.Generation);
+    }
 }

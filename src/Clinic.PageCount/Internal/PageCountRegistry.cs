@@ -21,6 +21,7 @@ internal sealed class PageCountRegistry
     private readonly int _maxKeyLength;
     private readonly int _idleDrainsBeforeEviction;
     private readonly int _maxPendingVisitors;
+    private long _generation;
     private int _slotCount;
     private int _visitCount;
     private Dictionary<string, PageCountDelta>? _inFlight;
@@ -36,6 +37,12 @@ internal sealed class PageCountRegistry
         _stripes = (int)Math.Min(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount));
         metrics.ObserveUnflushed(() => UnflushedViews);
     }
+
+    /// <summary>
+    /// Odd while a drained batch is being written, incremented when it is written or put back: a reader that sees the
+    /// same even value before and after reading the store and the counters has a consistent sum.
+    /// </summary>
+    public long Generation => Volatile.Read(ref _generation);
 
     /// <summary>Distinct counters held now.</summary>
     public int Count => Volatile.Read(ref _slotCount);
@@ -160,6 +167,8 @@ internal sealed class PageCountRegistry
     /// </summary>
     public List<PageCountDelta> Drain()
     {
+        EndFlush();
+        Interlocked.Increment(ref _generation);
         var totals = new Dictionary<string, PageCountDelta>(StringComparer.Ordinal);
         foreach (var pair in _slots)
         {
@@ -199,6 +208,11 @@ internal sealed class PageCountRegistry
         }
 
         Volatile.Write(ref _inFlight, totals.Count == 0 ? null : totals);
+        if (totals.Count == 0)
+        {
+            EndFlush();
+        }
+
         var list = totals.Values.ToList();
         // A fixed order: two instances upserting the same pages in one transaction each never deadlock.
         list.Sort(static (a, b) => string.CompareOrdinal(a.Page, b.Page));
@@ -218,7 +232,19 @@ internal sealed class PageCountRegistry
     }
 
     /// <summary>The drained views were written: they are no longer in flight.</summary>
-    public void Complete() => Volatile.Write(ref _inFlight, null);
+    public void Complete()
+    {
+        Volatile.Write(ref _inFlight, null);
+        EndFlush();
+    }
+
+    private void EndFlush()
+    {
+        if ((Volatile.Read(ref _generation) & 1) == 1)
+        {
+            Interlocked.Increment(ref _generation);
+        }
+    }
 
     /// <summary>The drained views could not be written: put them back (beyond the cap, so nothing is lost).</summary>
     public void Restore(IReadOnlyList<PageCountDelta> deltas)
@@ -230,6 +256,7 @@ internal sealed class PageCountRegistry
         }
 
         Volatile.Write(ref _inFlight, null);
+        EndFlush();
     }
 
     /// <summary>Takes every pending visit out.</summary>

@@ -4,6 +4,7 @@ namespace Clinic.PageCount.Internal;
 internal sealed class PageCountsService : IPageCounts
 {
     public const int MaxTop = 1000;
+    private const int MaxReadAttempts = 5;
     private readonly IPageCountStore _store;
     private readonly PageCountRegistry _registry;
     private readonly PageCountFlusher _flusher;
@@ -18,15 +19,50 @@ internal sealed class PageCountsService : IPageCounts
     public async Task<PageCountSnapshot> GetAsync(string page, CancellationToken cancellationToken = default)
     {
         var key = PageKeys.Normalize(page);
-        var stored = await _store.GetAsync(key, cancellationToken);
-        var (views, bots) = _registry.Unflushed(key);
-        return new PageCountSnapshot(key, (stored?.Views ?? 0) + views, (stored?.BotViews ?? 0) + bots);
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = _registry.Generation;
+            var stored = await _store.GetAsync(key, cancellationToken);
+            var (views, bots) = _registry.Unflushed(key);
+            if (await ConsistentAsync(before, attempt, cancellationToken))
+            {
+                return new PageCountSnapshot(key, (stored?.Views ?? 0) + views, (stored?.BotViews ?? 0) + bots);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when no batch was written while the store and the counters were read (else a view could be missed or
+    /// counted twice), or after the last attempt; otherwise waits a moment for the write to end.
+    /// </summary>
+    private async Task<bool> ConsistentAsync(long before, int attempt, CancellationToken cancellationToken)
+    {
+        if (((before & 1) == 0 && before == _registry.Generation) || attempt >= MaxReadAttempts)
+        {
+            return true;
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt), cancellationToken);
+        return false;
     }
 
     public async Task<IReadOnlyList<PageCountSnapshot>> GetTopAsync(int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxTop);
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = _registry.Generation;
+            var top = await ReadTopAsync(count, cancellationToken);
+            if (await ConsistentAsync(before, attempt, cancellationToken))
+            {
+                return top;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PageCountSnapshot>> ReadTopAsync(int count, CancellationToken cancellationToken)
+    {
         var stored = await _store.GetTopAsync(count, cancellationToken);
         var merged = new Dictionary<string, PageCountSnapshot>(StringComparer.Ordinal);
         foreach (var s in stored)
