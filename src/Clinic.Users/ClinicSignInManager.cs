@@ -20,10 +20,6 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
     where TUser : ClinicUser
 {
     private static readonly string DummyPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-    private readonly SessionStateCache _sessions;
-    private readonly TimeProvider _time;
-    private readonly IOptions<ClinicUsersOptions> _clinicOptions;
-    private readonly UsersEvents _events;
     private string? _dummyHash;
     private bool _refreshing;
 
@@ -45,13 +41,15 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
         IUserConfirmation<TUser> confirmation)
         : base(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
     {
-        ArgumentNullException.ThrowIfNull(contextAccessor);
-        var services = contextAccessor.HttpContext?.RequestServices ?? throw new InvalidOperationException("ClinicSignInManager is used within an HTTP request.");
-        _sessions = services.GetRequiredService<SessionStateCache>();
-        _time = services.GetRequiredService<TimeProvider>();
-        _clinicOptions = services.GetRequiredService<IOptions<ClinicUsersOptions>>();
-        _events = services.GetRequiredService<UsersEvents>();
     }
+
+    private SessionStateCache Sessions => Context.RequestServices.GetRequiredService<SessionStateCache>();
+
+    private TimeProvider Time => Context.RequestServices.GetRequiredService<TimeProvider>();
+
+    private IOptions<ClinicUsersOptions> ClinicOptions => Context.RequestServices.GetRequiredService<IOptions<ClinicUsersOptions>>();
+
+    private UsersEvents Events => Context.RequestServices.GetRequiredService<UsersEvents>();
 
     /// <inheritdoc/>
     public override async Task<bool> CanSignInAsync(TUser user)
@@ -64,9 +62,9 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var email = ClinicUserEmail.Normalize(userName);
-        if (string.IsNullOrEmpty(password) || password.Length > _clinicOptions.Value.MaximumPasswordLength || email.Length > 256)
+        if (string.IsNullOrEmpty(password) || password.Length > ClinicOptions.Value.MaximumPasswordLength || email.Length > 256)
         {
-            await _events.LoginFailedAsync(Context, email, "rejected before hashing");
+            await Events.LoginFailedAsync(this, Context, email, "rejected before hashing");
             return SignInResult.Failed;
         }
 
@@ -76,7 +74,7 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
             // Costs one hash, as for a known user, so the reply time does not tell whether the address exists.
             _dummyHash ??= UserManager.PasswordHasher.HashPassword(new ClinicUserPlaceholder<TUser>().User, DummyPassword);
             UserManager.PasswordHasher.VerifyHashedPassword(new ClinicUserPlaceholder<TUser>().User, _dummyHash, password);
-            await _events.LoginFailedAsync(Context, email, "unknown user");
+            await Events.LoginFailedAsync(this, Context, email, "unknown user");
             return SignInResult.Failed;
         }
 
@@ -91,14 +89,14 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
         {
             // Same work and same reply as a wrong password (Django's ModelBackend never reveals is_active).
             UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? string.Empty, password ?? string.Empty);
-            await _events.LoginFailedAsync(Context, user.Email ?? string.Empty, "inactive");
+            await Events.LoginFailedAsync(this, Context, user.Email ?? string.Empty, "inactive");
             return SignInResult.Failed;
         }
 
         var result = await base.PasswordSignInAsync(user, password!, isPersistent, lockoutOnFailure);
         if (!result.Succeeded)
         {
-            await _events.LoginFailedAsync(Context, user.Email ?? string.Empty, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password");
+            await Events.LoginFailedAsync(this, Context, user.Email ?? string.Empty, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password");
         }
 
         return result;
@@ -113,7 +111,7 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
             .ToList();
         if (!_refreshing)
         {
-            user.LastLogin = _time.GetUtcNow();
+            user.LastLogin = Time.GetUtcNow();
             user.LastLoginIp = Context.Connection.RemoteIpAddress?.ToString();
             await UserManager.UpdateAsync(user);
         }
@@ -121,7 +119,7 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
         if (!_refreshing)
         {
-            await _events.LoggedInAsync(Context, user);
+            await Events.LoggedInAsync(this, Context, user);
         }
     }
 
@@ -149,7 +147,7 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
         await base.SignOutAsync();
         if (userId is not null)
         {
-            await _events.LoggedOutAsync(Context, userId);
+            await Events.LoggedOutAsync(this, Context, userId);
         }
     }
 
@@ -159,7 +157,7 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
         var sid = result.Principal?.FindFirstValue(ClinicUsersDefaults.SessionIdClaimType);
         if (sid is not null)
         {
-            await _sessions.RevokeAsync(sid, result.Properties?.ExpiresUtc, Context.RequestAborted);
+            await Sessions.RevokeAsync(sid, result.Properties?.ExpiresUtc, Context.RequestAborted);
         }
     }
 

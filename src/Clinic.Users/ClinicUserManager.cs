@@ -19,6 +19,7 @@ public class ClinicUserManager<TUser> : UserManager<TUser>
     private readonly TimeProvider _time;
     private readonly IOptions<ClinicUsersOptions> _clinicOptions;
     private readonly UsersEvents _events;
+    private readonly IServiceProvider _services;
 
     /// <summary>Created by dependency injection.</summary>
     /// <param name="store">The user store.</param>
@@ -48,6 +49,7 @@ public class ClinicUserManager<TUser> : UserManager<TUser>
         _time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
         _clinicOptions = (IOptions<ClinicUsersOptions>)services.GetService(typeof(IOptions<ClinicUsersOptions>))!;
         _events = (UsersEvents)services.GetService(typeof(UsersEvents))!;
+        _services = services;
     }
 
     /// <inheritdoc/>
@@ -76,7 +78,7 @@ public class ClinicUserManager<TUser> : UserManager<TUser>
             }
         }
 
-        await _events.UserCreatedAsync(user, CancellationToken);
+        await _events.UserCreatedAsync(this, _services, user, CancellationToken);
 
         return result;
     }

@@ -49,6 +49,7 @@ public static class UsersServiceCollectionExtensions
         services.AddOptions<ClinicUsersOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClinicUsersOptions>, ClinicUsersOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddClinicSignals();
         services.AddMetrics();
         services.TryAddSingleton<UsersMetrics>();
         services.AddDistributedMemoryCache();

@@ -13,7 +13,7 @@ public sealed class FormPartialTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _host = await UsersTestHost.StartAsync(
             TestDatabase.Sqlite(),
-            services: s => s.AddControllersWithViews().AddApplicationPart(typeof(FormsController).Assembly),
+            services: s => s.AddControllersWithViews().AddApplicationPart(typeof(FormsController).Assembly).AddApplicationPart(typeof(ClinicUser).Assembly),
             pipeline: app => app.MapControllers());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

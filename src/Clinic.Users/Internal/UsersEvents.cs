@@ -1,4 +1,6 @@
+using Clinic.Signals;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Users.Internal;
@@ -15,29 +17,38 @@ internal sealed class UsersEvents
         _metrics = metrics;
     }
 
-    public Task LoggedInAsync(HttpContext context, ClinicUser user)
+    public async Task LoggedInAsync(object sender, HttpContext context, ClinicUser user)
     {
         _metrics.SignIns.Add(1);
         _logger.SignedIn(user.Id);
-        return Task.CompletedTask;
+        await SendAsync(context.RequestServices, UserSignals.LoggedIn, sender, new UserLoggedInArgs(user, context), context.RequestAborted);
     }
 
-    public Task LoggedOutAsync(HttpContext context, string userId)
+    public async Task LoggedOutAsync(object sender, HttpContext context, string userId)
     {
         _logger.SignedOut(userId);
-        return Task.CompletedTask;
+        await SendAsync(context.RequestServices, UserSignals.LoggedOut, sender, new UserLoggedOutArgs(userId, context), context.RequestAborted);
     }
 
-    public Task LoginFailedAsync(HttpContext context, string attemptedEmail, string reason)
+    public async Task LoginFailedAsync(object sender, HttpContext context, string attemptedEmail, string reason)
     {
         _metrics.SignInFailures.Add(1);
         _logger.SignInFailed(reason);
-        return Task.CompletedTask;
+        await SendAsync(context.RequestServices, UserSignals.LoginFailed, sender, new UserLoginFailedArgs(attemptedEmail, reason, context), context.RequestAborted);
     }
 
-    public Task UserCreatedAsync(ClinicUser user, CancellationToken cancellationToken)
+    public async Task UserCreatedAsync(object sender, IServiceProvider services, ClinicUser user, CancellationToken cancellationToken)
     {
         _logger.UserCreated(user.Id);
-        return Task.CompletedTask;
+        await SendAsync(services, UserSignals.UserCreated, sender, new UserCreatedArgs(user, services), cancellationToken);
+    }
+
+    private static async Task SendAsync<TArgs>(IServiceProvider services, Signal<TArgs> signal, object sender, TArgs args, CancellationToken cancellationToken)
+    {
+        var dispatcher = services.GetService<ISignalDispatcher>();
+        if (dispatcher is not null)
+        {
+            await dispatcher.SendRobustAsync(signal, sender, args, cancellationToken);
+        }
     }
 }
