@@ -27,5 +27,5 @@ static async Task<byte[]> RenderOnceAsync(IServiceProvider services)
     await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
     var html = await renderer.Dispatcher.InvokeAsync(async () =>
         (await renderer.RenderComponentAsync<DoctorsPage>()).ToHtmlString());
-    return System.Text.Encoding.UTF8.GetBytes("<!DOCTYPE html>" + html);
+    return System.Text.Encoding.UTF8.GetBytes(html);
 }
