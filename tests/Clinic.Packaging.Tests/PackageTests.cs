@@ -45,7 +45,8 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         var consumer = Path.Combine(_feed.Root, "consumer");
         Directory.CreateDirectory(consumer);
         var references = string.Join("\n", PackageFeed.PackageIds.Select(id =>
-            $"    <PackageReference Include=\"{id}\" Version=\"[{_feed.Versions[id]}]\" />"));
+            $"    <PackageReference Include=\"{id}\" Version=\"[{_feed.Versions[id]}]\" />"))
+            + $"\n    <PackageReference Include=\"Microsoft.EntityFrameworkCore.Sqlite\" Version=\"{EfCoreVersion()}\" />";
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
@@ -68,15 +69,50 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
               </packageSources>
             </configuration>
             """);
+        // The consumer uses each package's entry point the way its README shows, then reports what it found.
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
             using System.Reflection;
+            using Clinic.Caching;
+            using Clinic.CookiesSessions;
+            using Clinic.PageCount;
+            using Clinic.Profiles;
+            using Clinic.Signals;
+            using Clinic.Users;
+            using Microsoft.EntityFrameworkCore;
 
-            foreach (var name in args)
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddClinicSignals();
+            builder.Services.AddClinicCookies();
+            builder.Services.AddClinicSessions();
+            builder.Services.AddClinicPageCount();
+            builder.Services.AddClinicCaching();
+            builder.Services.AddDbContext<AppDb>(o => o.UseSqlite("Data Source=:memory:"));
+            builder.Services.AddClinicUsers<ClinicUser, AppDb>();
+            builder.Services.AddClinicProfiles();
+            await using var app = builder.Build();
+            app.UseClinicRequestSignals();
+            app.UseClinicSessions();
+            app.UseClinicPageCount();
+            app.UseClinicCaching();
+
+            var received = 0;
+            var ping = new Signal<string>();
+            using (ping.Connect((sender, value) => received++))
             {
-                var assembly = Assembly.Load(name);
-                var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+                ping.Send(null, "hello");
+            }
+
+            var signer = new Signer("consumer-secret-key", salt: "consumer");
+            Console.WriteLine($"signal receivers ran: {received}");
+            Console.WriteLine($"signed round trip: {signer.Unsign(signer.Sign("hello"))}");
+            Console.WriteLine($"dispatcher resolved: {app.Services.CreateScope().ServiceProvider.GetService<ISignalDispatcher>() is not null}");
+            foreach (var name in new[] { "Clinic.Signals", "Clinic.CookiesSessions", "Clinic.Users", "Clinic.Profiles", "Clinic.PageCount", "Clinic.Caching" })
+            {
+                var version = Assembly.Load(name).GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
                 Console.WriteLine($"{name} {version}");
             }
+
+            internal sealed class AppDb(DbContextOptions<AppDb> options) : ClinicUsersDbContext<ClinicUser>(options);
             """);
 
         // A private packages folder (with the machine's cache as a read-only fallback) keeps this run's packages
@@ -85,7 +121,11 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         var fallback = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         await DotNet.RunAsync(consumer, "restore", "--packages", packages, "-p:RestoreFallbackFolders=" + fallback);
         await DotNet.RunAsync(consumer, "build", "--no-restore", "-c", "Release");
-        var output = await DotNet.RunAsync(consumer, ["run", "--no-build", "-c", "Release", "--", .. PackageFeed.PackageIds]);
+        var output = await DotNet.RunAsync(consumer, "run", "--no-build", "-c", "Release");
+
+        Assert.Contains("signal receivers ran: 1", output, StringComparison.Ordinal);
+        Assert.Contains("signed round trip: hello", output, StringComparison.Ordinal);
+        Assert.Contains("dispatcher resolved: True", output, StringComparison.Ordinal);
 
         foreach (var id in PackageFeed.PackageIds)
         {
@@ -94,6 +134,11 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
                 $"{id} {_feed.Versions[id]} should have been restored from the local feed");
         }
     }
+
+    /// <summary>The EF Core version the repository builds with, so the consumer restores from the local cache.</summary>
+    private static string EfCoreVersion() =>
+        XDocument.Load(Path.Combine(TestEnvironment.RepositoryRoot, "Directory.Packages.props"))
+            .Descendants("EfCoreVersion").Single().Value;
 
     private static string GitHead()
     {
