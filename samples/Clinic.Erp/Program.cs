@@ -1,13 +1,33 @@
+using Clinic.CookiesSessions;
 using Clinic.Erp.Data;
 using Clinic.Erp.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddDbContext<ErpDbContext>(options =>
-    options.UseSqlite(DatabaseSetup.SqliteConnectionString(builder)));
+// Clinic.Signals: the scoped dispatcher, model signals on the sample's one DbContext, request signals below.
+builder.Services.AddClinicSignals();
+builder.Services.AddDbContext<ErpDbContext>((services, options) => options
+    .UseSqlite(DatabaseSetup.SqliteConnectionString(builder))
+    .UseClinicSignals(services));
+
+// Data Protection signs the signed cookies: its keys live on disk so cookies survive a restart.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Clinic.Erp")
+    .PersistKeysToFileSystem(new DirectoryInfo(DatabaseSetup.DataProtectionKeysFolder(builder)));
+
+// Clinic.CookiesSessions: server-side sessions in the sample's database, cookie helpers with the Data Protection signer.
+builder.Services.AddClinicSessions().UseEntityFrameworkStore<ErpDbContext>();
+builder.Services.AddClinicCookies();
 builder.Services.AddRazorPages();
+// Links come from page names (asp-page); these options make them read /cookies/, as the issue spells the URLs.
+builder.Services.Configure<RouteOptions>(options =>
+{
+    options.LowercaseUrls = true;
+    options.AppendTrailingSlash = true;
+});
 builder.Services.AddHealthChecks().AddDbContextCheck<ErpDbContext>();
 
 // Only proxies named in configuration (default: none but loopback) may set the client address and scheme.
@@ -23,6 +43,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseClinicRequestSignals();
 app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
@@ -32,6 +53,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStaticFiles();
+app.UseClinicSessions();
 app.UseRouting();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();

@@ -27,6 +27,7 @@ public sealed class ErpFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Erp", $"Data Source={DatabasePath};Pooling=false");
         builder.UseSetting("Erp:SeedDemoData", "true");
+        builder.UseSetting("Erp:DataProtectionKeysPath", Path.Combine(_folder, "keys"));
     }
 
     protected override void Dispose(bool disposing)

@@ -32,4 +32,18 @@ internal static class DatabaseSetup
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "clinic-erp.db")}";
     }
+
+    /// <summary>
+    /// Where the Data Protection key ring is kept: <c>Erp:DataProtectionKeysPath</c>, or App_Data/keys under the
+    /// content root (created on start-up; keep it out of the web root and out of source control).
+    /// </summary>
+    public static string DataProtectionKeysFolder(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["Erp:DataProtectionKeysPath"];
+        var folder = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")
+            : configured;
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 }
