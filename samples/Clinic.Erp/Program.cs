@@ -1,6 +1,8 @@
 using Clinic.CookiesSessions;
 using Clinic.Erp.Data;
+using Clinic.Erp.Domain;
 using Clinic.Erp.Infrastructure;
+using Clinic.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,14 @@ builder.Services.AddDataProtection()
 // Clinic.CookiesSessions: server-side sessions in the sample's database, cookie helpers with the Data Protection signer.
 builder.Services.AddClinicSessions().UseEntityFrameworkStore<ErpDbContext>();
 builder.Services.AddClinicCookies();
+
+// Clinic.Users: Identity with Django's user flags, permissions and password rules, stored in the sample's context.
+builder.Services.AddClinicUsers<ErpUser, ErpDbContext>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/accounts/login/";
+    options.LogoutPath = "/accounts/logout/";
+});
 builder.Services.AddRazorPages();
 // Links come from page names (asp-page); these options make them read /cookies/, as the issue spells the URLs.
 builder.Services.Configure<RouteOptions>(options =>
@@ -42,6 +52,13 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 
 var app = builder.Build();
 
+// `dotnet run -- createsuperuser --email ADDRESS`: migrate, create the superuser, exit without serving.
+if (CreateSuperuserCommand.IsRequested(args))
+{
+    Environment.ExitCode = await app.RunCreateSuperuserAsync(args);
+    return;
+}
+
 app.UseForwardedHeaders();
 app.UseClinicRequestSignals();
 app.UseSecurityHeaders();
@@ -55,6 +72,10 @@ if (!app.Environment.IsDevelopment())
 app.UseStaticFiles();
 app.UseClinicSessions();
 app.UseRouting();
+
+// After sessions and routing: the sign-in cookie is checked on every request, then the endpoint's permissions.
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 

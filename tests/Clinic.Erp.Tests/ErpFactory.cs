@@ -1,5 +1,7 @@
+using Clinic.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Erp.Tests;
 
@@ -28,6 +30,8 @@ public sealed class ErpFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Erp", $"Data Source={DatabasePath};Pooling=false");
         builder.UseSetting("Erp:SeedDemoData", "true");
         builder.UseSetting("Erp:DataProtectionKeysPath", Path.Combine(_folder, "keys"));
+        // Fewer PBKDF2 iterations than production's 210,000 keep sign-ins fast in the tests (1,000 is the floor).
+        builder.ConfigureServices(services => services.Configure<ClinicUsersOptions>(o => o.PasswordIterations = 1_000));
     }
 
     protected override void Dispose(bool disposing)

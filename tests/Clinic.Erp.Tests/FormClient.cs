@@ -39,11 +39,12 @@ public sealed partial class FormClient : IDisposable
         return await PostRawAsync(pageUrl, handler, [.. fields, new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]);
     }
 
-    /// <summary>Posts exactly <paramref name="fields"/> (no token added).</summary>
+    /// <summary>Posts exactly <paramref name="fields"/> (no token added); an empty handler posts to the page's default handler.</summary>
     public async Task<(HttpStatusCode Status, string Html)> PostRawAsync(string pageUrl, string handler, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{pageUrl}?handler={handler}", UriKind.Relative)) { Content = content };
+        var url = handler.Length == 0 ? pageUrl : $"{pageUrl}?handler={handler}";
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative)) { Content = content };
         return await SendAsync(request);
     }
 

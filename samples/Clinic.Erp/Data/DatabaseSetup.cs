@@ -1,3 +1,6 @@
+using Clinic.Erp.Domain;
+using Clinic.Erp.Infrastructure;
+using Clinic.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clinic.Erp.Data;
@@ -13,7 +16,17 @@ internal static class DatabaseSetup
         if (app.Configuration.GetValue("Erp:SeedDemoData", app.Environment.IsDevelopment()))
         {
             await DemoData.SeedAsync(db, app.Lifetime.ApplicationStopping);
+            await DemoData.SeedUsersAsync(scope.ServiceProvider.GetRequiredService<ClinicUserManager<ErpUser>>());
         }
+    }
+
+    /// <summary>Migrates the database, then runs <see cref="CreateSuperuserCommand"/> on the process's terminal.</summary>
+    public static async Task<int> RunCreateSuperuserAsync(this WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Database.MigrateAsync();
+        var command = new CreateSuperuserCommand(scope.ServiceProvider.GetRequiredService<ClinicUserManager<ErpUser>>(), new SystemCommandConsole());
+        return await command.RunAsync(args, Environment.GetEnvironmentVariable(CreateSuperuserCommand.PasswordVariable));
     }
 
     /// <summary>

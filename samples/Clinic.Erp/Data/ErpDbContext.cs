@@ -1,11 +1,15 @@
 using Clinic.CookiesSessions;
 using Clinic.Erp.Domain;
+using Clinic.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clinic.Erp.Data;
 
-/// <summary>The sample's one database: its own entities plus, as packages land, every package's tables.</summary>
-public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options) : DbContext(options), ISessionDbContext
+/// <summary>
+/// The sample's one database: its own entities plus, as packages land, every package's tables (Clinic.Users' Identity
+/// and permission tables come from the base class).
+/// </summary>
+public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options) : ClinicUsersDbContext<ErpUser>(options), ISessionDbContext
 {
     public DbSet<Doctor> Doctors => Set<Doctor>();
 
@@ -14,11 +18,12 @@ public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options) : DbCon
     /// <summary>Clinic.CookiesSessions' server-side sessions (table <c>clinic_sessions</c>).</summary>
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyClinicSessions();
-        modelBuilder.Entity<Doctor>().HasIndex(d => d.LicenceNumber).IsUnique();
-        modelBuilder.Entity<Patient>()
+        base.OnModelCreating(builder);
+        builder.ApplyClinicSessions();
+        builder.Entity<Doctor>().HasIndex(d => d.LicenceNumber).IsUnique();
+        builder.Entity<Patient>()
             .HasOne(p => p.Doctor)
             .WithMany(d => d.Patients)
             .HasForeignKey(p => p.DoctorId)
