@@ -26,6 +26,8 @@ public static class CachingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CachingMetrics>();
         services.TryAddSingleton<StampedeGate>();
+        services.TryAddSingleton<PendingStoreWrites>();
+        services.TryAddSingleton<StoreReadCoalescer>();
         services.TryAddSingleton<CacheKeys>();
         services.TryAddSingleton<LocalCopy>();
         services.TryAddSingleton<IResponseCacheStore, MemoryResponseCacheStore>();

@@ -2,7 +2,9 @@ namespace Clinic.Caching;
 
 /// <summary>
 /// Where cached responses live. Values are opaque byte arrays written by the middleware; a store keeps them until
-/// their lifetime ends, they are removed, or the store needs room. Implementations must be thread-safe.
+/// their lifetime ends, they are removed, or the store needs room. Implementations must be thread-safe. The
+/// middleware never changes an array it reads or writes, and may hand one read to several concurrent requests (reads
+/// of one key are shared), so a store must not change an array after returning or receiving it.
 /// </summary>
 public interface IResponseCacheStore
 {

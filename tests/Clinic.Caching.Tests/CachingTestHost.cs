@@ -18,10 +18,15 @@ namespace Clinic.Caching.Tests;
 /// <summary>
 /// The one host-building helper: a TestServer app with routing, the cache, then a stand-in for authentication
 /// (cookie <c>user=NAME</c> or <c>Authorization: Bearer NAME</c> signs NAME in), then the endpoints.
+/// TestServer hands the response to the client before the pipeline ends, and stores outside the process are written
+/// after that; unless told otherwise, each request here returns only once every request has ended and every store
+/// write has landed, so tests read the store as the next request would.
 /// </summary>
 internal sealed class CachingTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly InFlightRequests _inFlight = new();
+    private bool _waitForStoreWrites = true;
 
     private CachingTestHost(WebApplication app, FakeTimeProvider time)
     {
@@ -54,7 +59,8 @@ internal sealed class CachingTestHost : IAsyncDisposable
         Action<CachingBuilder>? store = null,
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? beforeCache = null,
-        string environment = "Development")
+        string environment = "Development",
+        bool waitForStoreWrites = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
@@ -66,7 +72,12 @@ internal sealed class CachingTestHost : IAsyncDisposable
         store?.Invoke(cachingBuilder);
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        var host = new CachingTestHost(app, time);
+        var host = new CachingTestHost(app, time) { _waitForStoreWrites = waitForStoreWrites };
+        app.Use(async (context, next) =>
+        {
+            using var request = host._inFlight.Begin();
+            await next(context);
+        });
         beforeCache?.Invoke(app);
         app.UseRouting();
         app.UseClinicCaching();
@@ -107,7 +118,64 @@ internal sealed class CachingTestHost : IAsyncDisposable
             }
         }
 
-        return await Client.SendAsync(request);
+        var response = await Client.SendAsync(request);
+        if (_waitForStoreWrites)
+        {
+            await _inFlight.WhenNoneAsync();
+            await Services.GetRequiredService<PendingStoreWrites>().WhenIdleAsync();
+        }
+
+        return response;
+    }
+
+    /// <summary>Counts requests still in the pipeline and lets a caller wait until there are none.</summary>
+    private sealed class InFlightRequests
+    {
+        private readonly Lock _lock = new();
+        private int _count;
+        private TaskCompletionSource _idle = NewIdle();
+
+        public IDisposable Begin()
+        {
+            lock (_lock)
+            {
+                if (_count++ == 0)
+                {
+                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+
+            return new End(this);
+        }
+
+        public Task WhenNoneAsync()
+        {
+            lock (_lock)
+            {
+                return _idle.Task;
+            }
+        }
+
+        private static TaskCompletionSource NewIdle()
+        {
+            var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            idle.SetResult();
+            return idle;
+        }
+
+        private sealed class End(InFlightRequests owner) : IDisposable
+        {
+            public void Dispose()
+            {
+                lock (owner._lock)
+                {
+                    if (--owner._count == 0)
+                    {
+                        owner._idle.SetResult();
+                    }
+                }
+            }
+        }
     }
 
     public async Task<string> GetStringAsync(string url, params (string Name, string Value)[] headers)

@@ -29,9 +29,13 @@ internal sealed class CachingMiddleware
     private readonly TimeProvider _time;
     private readonly CachingMetrics _metrics;
     private readonly StampedeGate _gate;
+    private readonly PendingStoreWrites _pending;
+    private readonly StoreReadCoalescer _reads;
+    private readonly bool _storeIsLocal;
     private readonly ILogger _logger;
     private readonly string? _diagnosticHeader;
     private readonly PathString[] _excluded;
+    private readonly HeaderValueMemo _headerValues = new();
 
     public CachingMiddleware(
         RequestDelegate next,
@@ -41,6 +45,8 @@ internal sealed class CachingMiddleware
         TimeProvider time,
         CachingMetrics metrics,
         StampedeGate gate,
+        PendingStoreWrites pending,
+        StoreReadCoalescer reads,
         LocalCopy copy,
         ILogger<CachingMiddleware> logger,
         IHostEnvironment environment)
@@ -55,6 +61,9 @@ internal sealed class CachingMiddleware
         _time = time;
         _metrics = metrics;
         _gate = gate;
+        _pending = pending;
+        _reads = reads;
+        _storeIsLocal = store is ILocalResponseCacheStore;
         _logger = logger;
         _diagnosticHeader = (_options.EmitDiagnosticHeader ?? environment.IsDevelopment()) ? _options.DiagnosticHeaderName : null;
         _excluded = [.. _options.ExcludedPaths.Select(p => new PathString(p.TrimEnd('/')))];
@@ -180,22 +189,15 @@ internal sealed class CachingMiddleware
         _metrics.Misses.Add(1);
         if (_options.StampedeTimeout <= TimeSpan.Zero || !lookup.MayServe)
         {
-            await RenderAsync(lookup);
+            await RenderAsync(lookup, null);
             return;
         }
 
-        var gateKey = lookup.Vary is null ? lookup.VaryKey + ":" + request.Method : PageKey(lookup, request.Method);
+        var gateKey = lookup.Vary is null ? lookup.VaryKey + ":" + request.Method : PageKey(lookup, request.Method, lookup.Vary);
         if (_gate.TryEnter(gateKey, out var gate, out var leader))
         {
-            try
-            {
-                await RenderAsync(lookup);
-            }
-            finally
-            {
-                _gate.Exit(gateKey, gate);
-            }
-
+            // The gate stays shut until the entry is in the store (RenderAsync or the background write opens it).
+            await RenderAsync(lookup, new GateTicket(_gate, gateKey, gate));
             return;
         }
 
@@ -215,7 +217,7 @@ internal sealed class CachingMiddleware
             return;
         }
 
-        await RenderAsync(lookup);
+        await RenderAsync(lookup, null);
     }
 
     /// <summary>Reads the vary record, then the page (GET first; for HEAD also a stored HEAD response).</summary>
@@ -224,7 +226,7 @@ internal sealed class CachingMiddleware
         try
         {
             var cancellation = lookup.Context.RequestAborted;
-            var varyBytes = await _store.GetAsync(lookup.VaryKey, cancellation);
+            var varyBytes = await ReadAsync(lookup.VaryKey, cancellation);
             lookup.Vary = EntryFormat.ReadVary(varyBytes);
             if (lookup.Vary is null)
             {
@@ -237,50 +239,58 @@ internal sealed class CachingMiddleware
                 return null;
             }
 
-            var key = PageKey(lookup, HttpMethods.Get);
-            var pageBytes = await _store.GetAsync(key, cancellation);
+            var key = PageKey(lookup, HttpMethods.Get, lookup.Vary);
+            var pageBytes = await ReadAsync(key, cancellation);
             if (pageBytes is null && lookup.IsHead)
             {
-                key = PageKey(lookup, HttpMethods.Head);
-                pageBytes = await _store.GetAsync(key, cancellation);
+                key = PageKey(lookup, HttpMethods.Head, lookup.Vary);
+                pageBytes = await ReadAsync(key, cancellation);
             }
 
             var cached = EntryFormat.ReadPage(pageBytes);
             if (cached is not null && _copy is not null)
             {
-                await KeepCopyAsync(lookup, lookup.VaryKey, varyBytes!, key, pageBytes!);
+                await KeepCopyAsync(lookup.Url, lookup.VaryKey, varyBytes!, key, pageBytes!);
             }
 
             return cached;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _metrics.StoreFailed("read");
             CachingLog.ReadFailed(_logger, e);
             return null;
         }
     }
 
-    private async ValueTask KeepCopyAsync(Lookup lookup, string varyKey, byte[] vary, string pageKey, byte[] page, TimeSpan? timeout = null)
+    /// <summary>The memory store is read directly; other stores through the coalescer.</summary>
+    private ValueTask<byte[]?> ReadAsync(string key, CancellationToken cancellationToken) =>
+        _storeIsLocal ? _store.GetAsync(key, cancellationToken) : _reads.GetAsync(_store, key, cancellationToken);
+
+    private async ValueTask KeepCopyAsync(string url, string varyKey, byte[] vary, string pageKey, byte[] page, TimeSpan? timeout = null)
     {
-        var options = new ResponseCacheEntryOptions(lookup.Url, timeout < _copyDuration ? timeout.Value : _copyDuration, []);
+        var options = new ResponseCacheEntryOptions(url, timeout < _copyDuration ? timeout.Value : _copyDuration, []);
         await _copy!.SetAsync(varyKey, vary, options, CancellationToken.None);
         await _copy.SetAsync(pageKey, page, options, CancellationToken.None);
     }
 
-    private string VaryKey(string urlPart)
-    {
-        var key = new char[_keys.VaryKeyLength(urlPart.Length)];
-        _keys.WriteVaryKey(urlPart, key);
-        return new string(key);
-    }
+    private string VaryKey(string urlPart) =>
+        string.Create(_keys.VaryKeyLength(urlPart.Length), (_keys, urlPart), static (span, s) => s._keys.WriteVaryKey(s.urlPart, span));
 
-    private string PageKey(Lookup lookup, string method) => PageKey(lookup.Page, method, lookup.UrlPart, lookup.Vary!, lookup.Context.Request);
-
-    private string PageKey(CachePageAttribute? page, string method, string urlPart, VaryRecord vary, HttpRequest request)
+    /// <summary>The page key of <paramref name="method"/> under <paramref name="vary"/>, computed once per lookup.</summary>
+    private string PageKey(Lookup lookup, string method, VaryRecord vary)
     {
-        var key = new char[_keys.PageKeyLength(page?.KeyPrefix, method, vary, urlPart.Length)];
-        _keys.WritePageKey(page?.KeyPrefix, method, urlPart, vary, request, key);
-        return new string(key);
+        if (lookup.KeyMemo is { } memo && string.Equals(memo.Method, method, StringComparison.Ordinal) && ReferenceEquals(memo.Vary, vary))
+        {
+            return memo.Key;
+        }
+
+        var key = string.Create(
+            _keys.PageKeyLength(lookup.Page?.KeyPrefix, method, vary, lookup.UrlPart.Length),
+            (_keys, lookup, method, vary),
+            static (span, s) => s._keys.WritePageKey(s.lookup.Page?.KeyPrefix, s.method, s.lookup.UrlPart, s.vary, s.lookup.Context.Request, span));
+        lookup.KeyMemo = new KeyMemo(method, vary, key);
+        return key;
     }
 
     /// <summary>
@@ -394,71 +404,114 @@ internal sealed class CachingMiddleware
         }
     }
 
-    private async Task RenderAsync(Lookup lookup)
+    /// <summary>
+    /// Runs the page with its body captured. A storable response is completed first (the client has it all), then
+    /// stored: inline for the memory store, on the thread pool for the others (bounded by <see cref="PendingStoreWrites"/>).
+    /// </summary>
+    private async Task RenderAsync(Lookup lookup, GateTicket? ticket)
     {
         var context = lookup.Context;
         var response = context.Response;
         var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
-        var capture = new CaptureStream(response.Body, _options.MaximumBodySize);
-        response.Body = capture;
+        var capture = new ResponseCapture(originalBody, _options.MaximumBodySize);
         var state = new StoreState(this, lookup, capture);
-        response.OnStarting(static s => ((StoreState)s).Decide(), state);
+        PendingStore? pending = null;
+        context.Features.Set<IHttpResponseBodyFeature>(capture);
         try
         {
+            response.OnStarting(static s => ((StoreState)s).Decide(), state);
             await _next(context);
             if (!response.HasStarted)
             {
                 await state.Decide();
             }
 
-            if (state.Timeout is not null && capture.Capturing)
+            if (state.Head is not null)
             {
-                await context.Features.Get<IHttpResponseBodyFeature>()!.CompleteAsync();
-                if (!capture.Overflowed && !context.RequestAborted.IsCancellationRequested)
+                if (capture.Capturing)
                 {
-                    await StoreAsync(lookup, state.Timeout.Value, state.VaryNames!, capture);
+                    await originalBody.CompleteAsync();
                 }
-                else if (capture.Overflowed)
+
+                if (capture.Overflowed)
                 {
                     _metrics.NotStored.Add(1);
                     CachingLog.NotStored(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, NotStoredReason.TooLarge);
+                }
+                else if (capture.Capturing && !context.RequestAborted.IsCancellationRequested)
+                {
+                    pending = Prepare(lookup, state, capture, ticket);
                 }
             }
         }
         finally
         {
             context.Features.Set(originalBody);
+            capture.Dispose();
+            state.Head?.Dispose();
+            if (pending is null)
+            {
+                ticket?.Exit();
+            }
+        }
+
+        if (pending is null)
+        {
+            return;
+        }
+
+        if (_copy is not null)
+        {
+            await KeepCopyAsync(pending.Url, pending.VaryKey, pending.VaryBytes, pending.PageKey, pending.Data, pending.Timeout);
+        }
+
+        if (_storeIsLocal || !_pending.TryStart(static s => ((PendingStore)s!).Owner.StoreAsync((PendingStore)s!), pending))
+        {
+            await StoreAsync(pending);
         }
     }
 
-    private async Task StoreAsync(Lookup lookup, TimeSpan timeout, string[] varyNames, CaptureStream capture)
+    /// <summary>Everything the write needs, taken from the request while it is still alive.</summary>
+    private PendingStore Prepare(Lookup lookup, StoreState state, ResponseCapture capture, GateTicket? ticket)
     {
-        var context = lookup.Context;
+        var vary = lookup.Vary is { } known && known.SameHeaders(state.VaryNames!)
+            ? known
+            : new VaryRecord(state.VaryNames!, UniqueTokens.Next());
+        var method = lookup.IsHead ? HttpMethods.Head : HttpMethods.Get;
+        var timeout = state.Timeout!.Value;
+        return new PendingStore(this, ticket)
+        {
+            Url = lookup.Url,
+            Path = lookup.Context.Request.Path.Value ?? string.Empty,
+            Method = method,
+            VaryKey = lookup.VaryKey,
+            VaryBytes = EntryFormat.WriteVary(vary),
+            VaryLifetime = timeout > _options.DefaultTimeout ? timeout : _options.DefaultTimeout,
+            PageKey = PageKey(lookup, method, vary),
+            Data = EntryFormat.ComposePage(state.Head!.Span, capture.Captured),
+            Timeout = timeout,
+            Tags = lookup.Page?.Tags ?? [],
+        };
+    }
+
+    /// <summary>The page first, then the vary record that leads to it, so a reader never finds the record without the page.</summary>
+    private async Task StoreAsync(PendingStore pending)
+    {
         try
         {
-            var now = _time.GetUtcNow();
-            var data = EntryFormat.WritePage(now.ToUnixTimeMilliseconds(), context.Response.Headers, _options.DiagnosticHeaderName, capture.Captured);
-            var vary = lookup.Vary is { } known && known.SameHeaders(varyNames)
-                ? known
-                : new VaryRecord(varyNames, UniqueTokens.Next());
-            var varyLifetime = timeout > _options.DefaultTimeout ? timeout : _options.DefaultTimeout;
-            await _store.SetAsync(lookup.VaryKey, EntryFormat.WriteVary(vary), new ResponseCacheEntryOptions(lookup.Url, varyLifetime, []), CancellationToken.None);
-
-            var method = lookup.IsHead ? HttpMethods.Head : HttpMethods.Get;
-            var key = PageKey(lookup.Page, method, lookup.UrlPart, vary, context.Request);
-            var varyBytes = EntryFormat.WriteVary(vary);
-            await _store.SetAsync(key, data, new ResponseCacheEntryOptions(lookup.Url, timeout, lookup.Page?.Tags ?? []), CancellationToken.None);
-            if (_copy is not null)
-            {
-                await KeepCopyAsync(lookup, lookup.VaryKey, varyBytes, key, data, timeout);
-            }
-
+            await _store.SetAsync(pending.PageKey, pending.Data, new ResponseCacheEntryOptions(pending.Url, pending.Timeout, pending.Tags), CancellationToken.None);
+            await _store.SetAsync(pending.VaryKey, pending.VaryBytes, new ResponseCacheEntryOptions(pending.Url, pending.VaryLifetime, []), CancellationToken.None);
             _metrics.Stores.Add(1);
-            CachingLog.Stored(_logger, method, context.Request.Path.Value ?? string.Empty, (int)timeout.TotalSeconds);
+            CachingLog.Stored(_logger, pending.Method, pending.Path, (int)pending.Timeout.TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _metrics.StoreFailed("write");
             CachingLog.WriteFailed(_logger, e);
+        }
+        finally
+        {
+            pending.Ticket?.Exit();
         }
     }
 
@@ -561,16 +614,66 @@ internal sealed class CachingMiddleware
         public VaryRecord? Vary { get; set; }
 
         public bool MayServe { get; set; } = true;
+
+        public KeyMemo? KeyMemo { get; set; }
     }
 
-    /// <summary>Decides, when the response starts, whether it will be stored, and patches its headers if so.</summary>
-    private sealed class StoreState(CachingMiddleware owner, Lookup lookup, CaptureStream capture)
+    /// <summary>The last page key computed for a lookup (the gate, the read and the write often need the same one).</summary>
+    private sealed record KeyMemo(string Method, VaryRecord Vary, string Key);
+
+    /// <summary>A shut stampede gate, opened once the entry is stored (or the render ends without one).</summary>
+    private sealed class GateTicket(StampedeGate gate, string key, TaskCompletionSource tcs)
+    {
+        private int _exited;
+
+        public void Exit()
+        {
+            if (Interlocked.Exchange(ref _exited, 1) == 0)
+            {
+                gate.Exit(key, tcs);
+            }
+        }
+    }
+
+    /// <summary>A store write prepared on the request, run inline or in the background.</summary>
+    private sealed class PendingStore(CachingMiddleware owner, GateTicket? ticket)
+    {
+        public CachingMiddleware Owner { get; } = owner;
+
+        public GateTicket? Ticket { get; } = ticket;
+
+        public required string Url { get; init; }
+
+        public required string Path { get; init; }
+
+        public required string Method { get; init; }
+
+        public required string VaryKey { get; init; }
+
+        public required byte[] VaryBytes { get; init; }
+
+        public required TimeSpan VaryLifetime { get; init; }
+
+        public required string PageKey { get; init; }
+
+        public required byte[] Data { get; init; }
+
+        public required TimeSpan Timeout { get; init; }
+
+        public required IReadOnlyList<string> Tags { get; init; }
+    }
+
+    /// <summary>Decides, when the response starts, whether it will be stored; if so patches its headers and serializes them.</summary>
+    private sealed class StoreState(CachingMiddleware owner, Lookup lookup, ResponseCapture capture)
     {
         private bool _decided;
 
         public TimeSpan? Timeout { get; private set; }
 
         public string[]? VaryNames { get; private set; }
+
+        /// <summary>The entry's serialized head (set when the response is to be stored).</summary>
+        public PooledBytes? Head { get; private set; }
 
         public Task Decide()
         {
@@ -581,16 +684,14 @@ internal sealed class CachingMiddleware
 
             _decided = true;
             var context = lookup.Context;
+            var response = context.Response;
             var reason = owner.Evaluate(lookup, out var timeout, out var varyNames);
-            if (reason is null)
+            if (reason is null && response.ContentLength > owner._options.MaximumBodySize)
             {
-                capture.StartCapture(context.Response.ContentLength);
-                if (capture.Overflowed)
-                {
-                    reason = NotStoredReason.TooLarge;
-                }
+                reason = NotStoredReason.TooLarge;
             }
 
+            capture.Decide(reason is null, response.ContentLength);
             if (reason is not null)
             {
                 owner._metrics.NotStored.Add(1);
@@ -601,18 +702,20 @@ internal sealed class CachingMiddleware
 
             Timeout = timeout;
             VaryNames = varyNames;
-            var headers = context.Response.Headers;
+            var headers = response.Headers;
+            var now = owner._time.GetUtcNow();
             if (!headers.ContainsKey(HeaderNames.Expires))
             {
-                headers.Expires = HeaderUtilities.FormatDate(owner._time.GetUtcNow().Add(timeout));
+                headers.Expires = owner._headerValues.Expires(now.Add(timeout));
             }
 
-            headers.CacheControl = CacheControl.WithMaxAge(headers.CacheControl, (int)timeout.TotalSeconds);
+            headers.CacheControl = owner._headerValues.WithMaxAge(headers.CacheControl, (int)timeout.TotalSeconds);
             if (!headers.ContainsKey(HeaderNames.ETag))
             {
-                headers.ETag = "\"" + UniqueTokens.Next() + "\"";
+                headers.ETag = UniqueTokens.NextQuoted();
             }
 
+            Head = EntryFormat.WritePageHead(now.ToUnixTimeMilliseconds(), headers, owner._options.DiagnosticHeaderName);
             owner.Diagnose(context, NotStoredReason.Miss);
             return Task.CompletedTask;
         }

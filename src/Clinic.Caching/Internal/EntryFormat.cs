@@ -24,18 +24,36 @@ internal static class EntryFormat
         HeaderNames.KeepAlive, HeaderNames.ContentLength, HeaderNames.Upgrade, HeaderNames.ProxyConnection, "Trailer",
     };
 
+    /// <summary>A whole page entry in one array (used where the body is already at hand).</summary>
     public static byte[] WritePage(long createdUnixMilliseconds, IHeaderDictionary headers, string diagnosticHeader, ReadOnlySpan<byte> body)
     {
-        var names = new List<string>(headers.Count);
-        var size = 1 + 8 + 4 + 4 + body.Length;
+        var head = WritePageHead(createdUnixMilliseconds, headers, diagnosticHeader);
+        try
+        {
+            return ComposePage(head.Span, body);
+        }
+        finally
+        {
+            head.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Everything of a page entry before the body (kind, created, headers), into a pooled buffer: taken when the
+    /// response starts, so what is stored is exactly what the rules judged.
+    /// </summary>
+    public static PooledBytes WritePageHead(long createdUnixMilliseconds, IHeaderDictionary headers, string diagnosticHeader)
+    {
+        var size = 1 + 8 + 4;
+        var count = 0;
         foreach (var (name, values) in headers)
         {
-            if (NotStored.Contains(name) || string.Equals(name, diagnosticHeader, StringComparison.OrdinalIgnoreCase))
+            if (!IsStored(name, diagnosticHeader))
             {
                 continue;
             }
 
-            names.Add(name);
+            count++;
             size += 4 + Encoding.UTF8.GetByteCount(name) + 4;
             foreach (var value in values)
             {
@@ -43,18 +61,22 @@ internal static class EntryFormat
             }
         }
 
-        var data = new byte[size];
-        var span = data.AsSpan();
+        var head = new PooledBytes(size);
+        var span = head.Span;
         span[0] = PageKind;
         var offset = 1;
         BinaryPrimitives.WriteInt64LittleEndian(span[offset..], createdUnixMilliseconds);
         offset += 8;
-        BinaryPrimitives.WriteInt32LittleEndian(span[offset..], names.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(span[offset..], count);
         offset += 4;
-        foreach (var name in names)
+        foreach (var (name, values) in headers)
         {
+            if (!IsStored(name, diagnosticHeader))
+            {
+                continue;
+            }
+
             offset += WriteString(span[offset..], name);
-            var values = headers[name];
             BinaryPrimitives.WriteInt32LittleEndian(span[offset..], values.Count);
             offset += 4;
             foreach (var value in values)
@@ -63,11 +85,21 @@ internal static class EntryFormat
             }
         }
 
-        BinaryPrimitives.WriteInt32LittleEndian(span[offset..], body.Length);
-        offset += 4;
-        body.CopyTo(span[offset..]);
+        return head;
+    }
+
+    /// <summary>The stored entry: the head from <see cref="WritePageHead"/>, the body length and the body, in one exact-size array.</summary>
+    public static byte[] ComposePage(ReadOnlySpan<byte> head, ReadOnlySpan<byte> body)
+    {
+        var data = GC.AllocateUninitializedArray<byte>(head.Length + 4 + body.Length);
+        head.CopyTo(data);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(head.Length), body.Length);
+        body.CopyTo(data.AsSpan(head.Length + 4));
         return data;
     }
+
+    private static bool IsStored(string name, string diagnosticHeader) =>
+        !NotStored.Contains(name) && !string.Equals(name, diagnosticHeader, StringComparison.OrdinalIgnoreCase);
 
     public static CachedResponse? ReadPage(byte[]? data)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,31 +33,35 @@ internal sealed class FileResponseCacheStore : IResponseCacheStore
         _logger = logger;
     }
 
-    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// A synchronous read: entries are small and mostly in the page cache, where a thread-pool hop of an asynchronous
+    /// read costs more than the read itself. Only the expiry is parsed; the URL and tags stay unread.
+    /// </summary>
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         byte[] data;
         try
         {
-            data = await File.ReadAllBytesAsync(path, cancellationToken);
+            data = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return null;
+            return ValueTask.FromResult<byte[]?>(null);
         }
 
-        if (!TryRead(data, out var header, out var valueOffset))
+        if (!TryReadValue(data, out var expiresAt, out var valueOffset))
         {
-            return null;
+            return ValueTask.FromResult<byte[]?>(null);
         }
 
-        if (header.ExpiresAt <= _time.GetUtcNow().ToUnixTimeMilliseconds())
+        if (expiresAt <= _time.GetUtcNow().ToUnixTimeMilliseconds())
         {
             TryDelete(path);
-            return null;
+            return ValueTask.FromResult<byte[]?>(null);
         }
 
-        return data.AsSpan(valueOffset).ToArray();
+        return ValueTask.FromResult<byte[]?>(data.AsSpan(valueOffset).ToArray());
     }
 
     public async ValueTask SetAsync(string key, byte[] value, ResponseCacheEntryOptions options, CancellationToken cancellationToken)
@@ -104,8 +109,24 @@ internal sealed class FileResponseCacheStore : IResponseCacheStore
     private string PathOf(string key)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return Path.Combine(_folder, Convert.ToHexStringLower(hash) + Extension);
+        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
+        byte[]? rented = null;
+        var bytes = max <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(key, bytes)], hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        Span<char> name = stackalloc char[64];
+        Convert.TryToHexStringLower(hash, name, out _);
+        return string.Concat(_folder, [Path.DirectorySeparatorChar], name, Extension);
     }
 
     private string[] Files() => Directory.Exists(_folder) ? Directory.GetFiles(_folder, "*" + Extension) : [];
@@ -239,6 +260,53 @@ internal sealed class FileResponseCacheStore : IResponseCacheStore
 
         header = new Header(expires, url, tags);
         valueOffset = offset;
+        return true;
+    }
+
+    /// <summary>The read path of <see cref="TryRead"/>: the same checks, without materializing the URL and tags.</summary>
+    private static bool TryReadValue(byte[] data, out long expiresAt, out int valueOffset)
+    {
+        expiresAt = 0;
+        valueOffset = 0;
+        var span = data.AsSpan();
+        if (span.Length < 20 || !span[..4].SequenceEqual(Magic))
+        {
+            return false;
+        }
+
+        var offset = 4;
+        expiresAt = BinaryPrimitives.ReadInt64LittleEndian(span[offset..]);
+        offset += 8;
+        if (!TrySkipString(span, ref offset) || !TryReadInt(span, ref offset, out var tagCount) || tagCount < 0 || tagCount > 1000)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < tagCount; i++)
+        {
+            if (!TrySkipString(span, ref offset))
+            {
+                return false;
+            }
+        }
+
+        if (!TryReadInt(span, ref offset, out var length) || length != span.Length - offset)
+        {
+            return false;
+        }
+
+        valueOffset = offset;
+        return true;
+    }
+
+    private static bool TrySkipString(ReadOnlySpan<byte> span, ref int offset)
+    {
+        if (!TryReadInt(span, ref offset, out var length) || length < 0 || offset + length > span.Length)
+        {
+            return false;
+        }
+
+        offset += length;
         return true;
     }
 

@@ -4,8 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Clinic.Caching.Internal;
 
-/// <summary>Invalidation through the chosen store. A URL is invalidated by removing its vary record (see <see cref="VaryRecord"/>).</summary>
-internal sealed class ResponseCacheInvalidator(IResponseCacheStore store, CacheKeys keys, LocalCopy copy, ILogger<ResponseCacheInvalidator> logger) : IResponseCacheInvalidator
+/// <summary>
+/// Invalidation through the chosen store. A URL is invalidated by removing its vary record (see <see cref="VaryRecord"/>).
+/// Every operation first waits for the store writes already under way, so a page rendered before the invalidation
+/// cannot be written after it, and starts a new read epoch, so no later request joins a store read begun before it.
+/// </summary>
+internal sealed class ResponseCacheInvalidator(IResponseCacheStore store, CacheKeys keys, LocalCopy copy, PendingStoreWrites pending, StoreReadCoalescer reads, ILogger<ResponseCacheInvalidator> logger) : IResponseCacheInvalidator
 {
     public async ValueTask InvalidateUrlAsync(Uri url, CancellationToken cancellationToken = default)
     {
@@ -15,6 +19,7 @@ internal sealed class ResponseCacheInvalidator(IResponseCacheStore store, CacheK
             throw new ArgumentException($"'{url}' is relative; pass the absolute URL such as https://example.com/doctors.", nameof(url));
         }
 
+        await pending.WhenIdleAsync().WaitAsync(cancellationToken);
         foreach (var key in VaryKeys(url))
         {
             await store.RemoveAsync(key, cancellationToken);
@@ -47,6 +52,7 @@ internal sealed class ResponseCacheInvalidator(IResponseCacheStore store, CacheK
     public async ValueTask InvalidatePrefixAsync(string urlPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(urlPrefix);
+        await pending.WhenIdleAsync().WaitAsync(cancellationToken);
         await store.RemoveByUrlPrefixAsync(urlPrefix, cancellationToken);
         await DropCopiesAsync(cancellationToken);
         CachingLog.Invalidated(logger, "prefix");
@@ -55,6 +61,7 @@ internal sealed class ResponseCacheInvalidator(IResponseCacheStore store, CacheK
     public async ValueTask InvalidateTagAsync(string tag, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(tag);
+        await pending.WhenIdleAsync().WaitAsync(cancellationToken);
         await store.RemoveByTagAsync(tag, cancellationToken);
         await DropCopiesAsync(cancellationToken);
         CachingLog.Invalidated(logger, "tag");
@@ -62,12 +69,19 @@ internal sealed class ResponseCacheInvalidator(IResponseCacheStore store, CacheK
 
     public async ValueTask InvalidateAllAsync(CancellationToken cancellationToken = default)
     {
+        await pending.WhenIdleAsync().WaitAsync(cancellationToken);
         await store.ClearAsync(cancellationToken);
         await DropCopiesAsync(cancellationToken);
         CachingLog.Invalidated(logger, "all");
     }
 
-    /// <summary>Copies are few and short-lived: any invalidation drops them all.</summary>
-    private ValueTask DropCopiesAsync(CancellationToken cancellationToken) =>
-        copy.Store?.ClearAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    /// <summary>
+    /// After the store changed: reads begun before now are no longer shared with new requests, and the local copies
+    /// (few and short-lived) are all dropped.
+    /// </summary>
+    private ValueTask DropCopiesAsync(CancellationToken cancellationToken)
+    {
+        reads.Invalidated();
+        return copy.Store?.ClearAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    }
 }
