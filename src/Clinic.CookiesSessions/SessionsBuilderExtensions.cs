@@ -33,6 +33,29 @@ public static class SessionsBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Django's <c>cached_db</c>: sessions in the application's database through <typeparamref name="TContext"/>, with
+    /// the registered <see cref="IDistributedCache"/> (Redis in production) in front, written through. Reads that hit
+    /// the cache run no SQL; writes go to the database first; a cache outage is logged and reads fall back to the
+    /// database, while a database failure always surfaces.
+    /// </summary>
+    /// <typeparam name="TContext">The application's context; it implements <see cref="ISessionDbContext"/> and calls <c>ApplyClinicSessions()</c>.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseCachedEntityFrameworkStore<TContext>(this ClinicSessionsBuilder builder)
+        where TContext : DbContext, ISessionDbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore>(sp => new CachedDatabaseSessionStore(
+            ActivatorUtilities.CreateInstance<EntityFrameworkSessionStore<TContext>>(sp),
+            sp.GetService<IDistributedCache>() ?? throw new InvalidOperationException(
+                "UseCachedEntityFrameworkStore needs an IDistributedCache: register one, e.g. services.AddStackExchangeRedisCache(...) (or AddDistributedMemoryCache() for one instance)."),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CachedDatabaseSessionStore>>(),
+            sp.GetRequiredService<CookiesSessionsMetrics>())));
+        return builder;
+    }
+
     /// <summary>Keeps one file per session in <paramref name="directory"/> (created if missing), written atomically.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="directory">A folder only the application uses, outside the web root.</param>
@@ -67,6 +90,26 @@ public static class SessionsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore, SignedCookieSessionStore>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the whole session in the session cookie in the format of Django's <c>signed_cookies</c> backend
+    /// (<c>signing.dumps(session, salt='django.contrib.sessions.backends.signed_cookies', compress=True)</c>, JSON),
+    /// signed with the Django secret key of <c>UseDjangoCookieSigner</c>: Django apps with the same secret key read
+    /// these sessions and Clinic reads theirs, so both can serve one user during a migration. The cookie is signed, not
+    /// encrypted (the client can read it), limited to 4096 bytes and replayable until it expires, as in Django.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ClinicSessionsBuilder UseDjangoSignedCookieStore(this ClinicSessionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IClinicSessionStore>(sp => new SignedCookieSessionStore(
+            sp.GetRequiredService<ICookieSigner>(),
+            sp.GetRequiredService<ILogger<SignedCookieSessionStore>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DjangoSigningOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>())));
         return builder;
     }
 }

@@ -6,14 +6,19 @@ namespace Clinic.CookiesSessions.EntityFrameworkCore;
 
 /// <summary>
 /// Sessions in the application's database through its own <typeparamref name="TContext"/>. A scope (and so a
-/// context) per operation; reads without tracking; updates and deletes as single statements.
+/// context) per operation; reads without tracking; updates and deletes as single statements. On SQLite, which allows
+/// one writer at a time, this process's writes queue on an async gate: without it, concurrent writers meet
+/// SQLITE_BUSY and Microsoft.Data.Sqlite retries by sleeping a thread-pool thread (150 ms a time).
 /// </summary>
 /// <typeparam name="TContext">The application's context.</typeparam>
-internal sealed class EntityFrameworkSessionStore<TContext> : IClinicSessionStore
+internal sealed class EntityFrameworkSessionStore<TContext> : IClinicSessionStore, IDisposable
     where TContext : DbContext, ISessionDbContext
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _sqliteWriteGate = new(1, 1);
 
     public EntityFrameworkSessionStore(IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -40,10 +45,11 @@ internal sealed class EntityFrameworkSessionStore<TContext> : IClinicSessionStor
 
         // An expired record must not block its key.
         var key = record.Key;
-        await context.Sessions.Where(r => r.Key == key && r.ExpiresUtc <= now).ExecuteDeleteAsync(cancellationToken);
-        context.Sessions.Add(new SessionRecord { Key = record.Key, Data = record.Data, ExpiresUtc = Utc(record.ExpiresUtc) });
+        var gated = await EnterWriteAsync(context, cancellationToken);
         try
         {
+            await context.Sessions.Where(r => r.Key == key && r.ExpiresUtc <= now).ExecuteDeleteAsync(cancellationToken);
+            context.Sessions.Add(new SessionRecord { Key = record.Key, Data = record.Data, ExpiresUtc = Utc(record.ExpiresUtc) });
             await context.SaveChangesAsync(cancellationToken);
             return true;
         }
@@ -58,6 +64,10 @@ internal sealed class EntityFrameworkSessionStore<TContext> : IClinicSessionStor
 
             throw;
         }
+        finally
+        {
+            ExitWrite(gated);
+        }
     }
 
     public async Task<bool> UpdateAsync(SessionRecord record, CancellationToken cancellationToken)
@@ -70,24 +80,72 @@ internal sealed class EntityFrameworkSessionStore<TContext> : IClinicSessionStor
         var expires = Utc(record.ExpiresUtc);
         await using var scope = _scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var rows = await context.Sessions
-            .Where(r => r.Key == key && r.ExpiresUtc > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Data, data).SetProperty(r => r.ExpiresUtc, expires), cancellationToken);
-        return rows > 0;
+        var gated = await EnterWriteAsync(context, cancellationToken);
+        try
+        {
+            var rows = await context.Sessions
+                .Where(r => r.Key == key && r.ExpiresUtc > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Data, data).SetProperty(r => r.ExpiresUtc, expires), cancellationToken);
+            return rows > 0;
+        }
+        finally
+        {
+            ExitWrite(gated);
+        }
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         SessionKeys.Validate(key);
         await using var scope = _scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Sessions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var gated = await EnterWriteAsync(context, cancellationToken);
+        try
+        {
+            await context.Sessions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+        }
+        finally
+        {
+            ExitWrite(gated);
+        }
     }
 
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
         var now = Now();
         await using var scope = _scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TContext>().Sessions.Where(r => r.ExpiresUtc <= now).ExecuteDeleteAsync(cancellationToken);
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var gated = await EnterWriteAsync(context, cancellationToken);
+        try
+        {
+            return await context.Sessions.Where(r => r.ExpiresUtc <= now).ExecuteDeleteAsync(cancellationToken);
+        }
+        finally
+        {
+            ExitWrite(gated);
+        }
+    }
+
+    /// <summary>Waits for the write gate when the provider is SQLite; returns whether it was taken.</summary>
+    private async ValueTask<bool> EnterWriteAsync(TContext context, CancellationToken cancellationToken)
+    {
+        if (context.Database.ProviderName != SqliteProvider)
+        {
+            return false;
+        }
+
+        await _sqliteWriteGate.WaitAsync(cancellationToken);
+        return true;
+    }
+
+    public void Dispose() => _sqliteWriteGate.Dispose();
+
+    private void ExitWrite(bool gated)
+    {
+        if (gated)
+        {
+            _sqliteWriteGate.Release();
+        }
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

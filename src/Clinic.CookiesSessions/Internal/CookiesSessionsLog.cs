@@ -34,4 +34,10 @@ internal static partial class CookiesSessionsLog
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "Removing expired sessions failed; the next run tries again.")]
     public static partial void SessionCleanupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "The session cache could not be read or filled; the database answers instead.")]
+    public static partial void SessionCacheReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Error, Message = "The session cache could not be written after a database change.")]
+    public static partial void SessionCacheWriteFailed(ILogger logger, Exception exception);
 }

@@ -16,6 +16,8 @@ internal sealed class CookiesSessionsMetrics : IDisposable
         SessionsCreated = _meter.CreateCounter<long>("clinic.sessions.created", description: "New session keys issued.");
         SessionsSaved = _meter.CreateCounter<long>("clinic.sessions.saved", description: "Sessions written to the store.");
         SessionsExpired = _meter.CreateCounter<long>("clinic.sessions.expired", description: "Expired sessions removed.");
+        SessionCacheHits = _meter.CreateCounter<long>("clinic.sessions.cache.hits", description: "Cached-database store: sessions read from the cache.");
+        SessionCacheMisses = _meter.CreateCounter<long>("clinic.sessions.cache.misses", description: "Cached-database store: sessions read from the database.");
     }
 
     public Counter<long> SignedCookiesRejected { get; }
@@ -25,6 +27,10 @@ internal sealed class CookiesSessionsMetrics : IDisposable
     public Counter<long> SessionsSaved { get; }
 
     public Counter<long> SessionsExpired { get; }
+
+    public Counter<long> SessionCacheHits { get; }
+
+    public Counter<long> SessionCacheMisses { get; }
 
     public void Dispose() => _meter.Dispose();
 }

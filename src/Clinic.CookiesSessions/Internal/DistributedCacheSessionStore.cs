@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 
@@ -28,21 +27,7 @@ internal sealed class DistributedCacheSessionStore : IClinicSessionStore
     {
         SessionKeys.Validate(key);
         var bytes = await _cache.GetAsync(KeyPrefix + key, cancellationToken);
-        if (bytes is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var record = JsonSerializer.Deserialize<SessionRecord>(bytes);
-            return record is not null && record.Key == key && record.ExpiresUtc > _time.GetUtcNow().UtcDateTime ? record : null;
-        }
-        catch (JsonException ex)
-        {
-            CookiesSessionsLog.SessionRecordCorrupt(_logger, ex);
-            return null;
-        }
+        return CachedSessionRecords.Decode(bytes, key, _time.GetUtcNow().UtcDateTime, _logger);
     }
 
     public async Task<bool> CreateAsync(SessionRecord record, CancellationToken cancellationToken)
@@ -77,13 +62,10 @@ internal sealed class DistributedCacheSessionStore : IClinicSessionStore
 
     public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-    private Task WriteAsync(SessionRecord record, CancellationToken cancellationToken)
-    {
-        var expires = DateTime.SpecifyKind(record.ExpiresUtc, DateTimeKind.Utc) - _time.GetUtcNow().UtcDateTime;
-        return _cache.SetAsync(
+    private Task WriteAsync(SessionRecord record, CancellationToken cancellationToken) =>
+        _cache.SetAsync(
             KeyPrefix + record.Key,
-            JsonSerializer.SerializeToUtf8Bytes(record),
-            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = expires > TimeSpan.Zero ? expires : TimeSpan.FromSeconds(1) },
+            CachedSessionRecords.Serialize(record),
+            CachedSessionRecords.EntryOptions(record, _time.GetUtcNow().UtcDateTime),
             cancellationToken);
-    }
 }

@@ -58,6 +58,9 @@ def run(op):
             store = SessionStore()
             store.update(op["value"])
             return store._get_session_key()
+        if kind == "session_cookie_decode":
+            from django.contrib.sessions.backends.signed_cookies import SessionStore
+            return dict(SessionStore(session_key=op["value"]).load())
         raise ValueError("unknown op " + kind)
 
 
