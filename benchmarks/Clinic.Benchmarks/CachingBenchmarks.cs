@@ -23,6 +23,7 @@ public class CachingBenchmarks
     private readonly List<ServiceProvider> _providers = [];
     private RequestDelegate _floor = null!;
     private RequestDelegate _clinic = null!;
+    private RequestDelegate _clinicMiss = null!;
     private RequestDelegate _outputCache = null!;
     private RequestDelegate _responseCaching = null!;
     private DefaultHttpContext _context = null!;
@@ -32,6 +33,7 @@ public class CachingBenchmarks
     {
         _floor = Build(_ => { }, _ => { }, publicCacheControl: false);
         _clinic = Build(s => s.AddClinicCaching(), app => app.UseClinicCaching(), publicCacheControl: false);
+        _clinicMiss = Build(s => s.AddClinicCaching(o => o.StampedeTimeout = TimeSpan.Zero).Services.AddSingleton<IResponseCacheStore, ForgetfulStore>(), app => app.UseClinicCaching(), publicCacheControl: false);
         _outputCache = Build(s => s.AddOutputCache(o => o.AddBasePolicy(p => p.Expire(TimeSpan.FromMinutes(10)))), app => app.UseOutputCache(), publicCacheControl: false);
         _responseCaching = Build(s => s.AddResponseCaching(), app => app.UseResponseCaching(), publicCacheControl: true);
         _context = NewContext();
@@ -98,11 +100,38 @@ public class CachingBenchmarks
     [Benchmark]
     public Task ClinicMemoryHit() => Run(_clinic);
 
+    /// <summary>The floor on a new context per request: what <see cref="ClinicMiss"/> is compared with.</summary>
+    [Benchmark]
+    public Task FloorNewContext() => _floor(NewContext());
+
+    /// <summary>
+    /// A full miss: look up, render, capture, serialize, hand to a store that keeps nothing. A miss completes the
+    /// response, so it needs a new context per request (as every request has under Kestrel).
+    /// </summary>
+    [Benchmark]
+    public Task ClinicMiss() => _clinicMiss(NewContext());
+
     [Benchmark]
     public Task OutputCacheHit() => Run(_outputCache);
 
     [Benchmark]
     public Task ResponseCachingHit() => Run(_responseCaching);
+
+    /// <summary>A store that keeps nothing, so every request is a miss.</summary>
+    private sealed class ForgetfulStore : IResponseCacheStore
+    {
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+        public ValueTask SetAsync(string key, byte[] value, ResponseCacheEntryOptions options, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask RemoveAsync(string key, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask RemoveByUrlPrefixAsync(string urlPrefix, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ClearAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
 
     private sealed class BenchmarkEnvironment : IHostEnvironment
     {

@@ -7,13 +7,17 @@ namespace Clinic.LoadTest.Host;
 /// <summary>
 /// The "caching" scenario: one 2 KB page as precomputed bytes (the floor, also the uncached page), a hit from
 /// ASP.NET Core's output cache and from its response-caching middleware, hits from Clinic.Caching's memory, file and
-/// SQLite stores (SQLite also with a 1 s local copy in memory), and a Clinic.Caching miss (a store that never keeps anything, so every request looks up, renders,
+/// SQLite stores (SQLite also with a 1 s local copy in memory), Redis hits when the harness passes a server (the
+/// output cache's Redis store, Clinic.Caching's distributed store, with and without a local copy), and a Clinic.Caching miss (a store that never keeps anything, so every request looks up, renders,
 /// captures and serializes; stampede protection off, since with a store that never keeps anything it would only
 /// make concurrent requests wait for each other). Each Clinic.Caching variant gets its own service container (one store per container)
 /// and runs only under its own path, so the other scenarios see none of these middlewares.
 /// </summary>
 public static class CachingEndpoints
 {
+    /// <summary>host:port of the Redis the harness started for this run (see Clinic.LoadTest's CachingRedisServer).</summary>
+    public const string RedisVariable = "CLINIC_LOADTEST_REDIS";
+
     private static readonly byte[] Page = BuildPage();
 
     /// <summary>Services of the built-in alternatives.</summary>
@@ -45,6 +49,11 @@ public static class CachingEndpoints
             s.AddClinicCaching(o => o.LocalCopyDuration = TimeSpan.FromSeconds(1)).UseEntityFrameworkStore<CachingLoadDbContext>();
         });
         Branch(app, "/caching/clinic-miss", s => s.AddClinicCaching(o => o.StampedeTimeout = TimeSpan.Zero).Services.AddSingleton<IResponseCacheStore, ForgetfulStore>());
+        var redis = app.Configuration[RedisVariable];
+        if (!string.IsNullOrEmpty(redis))
+        {
+            UseRedisBranches(app, redis);
+        }
 
         app.MapGet("/caching/plain", () => Results.Bytes(Page, "text/html; charset=utf-8"));
         app.MapGet("/caching/outputcache", () => Results.Bytes(Page, "text/html; charset=utf-8")).CacheOutput(p => p.Expire(TimeSpan.FromMinutes(10)));
@@ -59,6 +68,42 @@ public static class CachingEndpoints
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// The Redis rows, when the harness passes a server in <see cref="RedisVariable"/>: the output cache with its Redis
+    /// store (own container, since the app's output cache keeps the memory store), and Clinic.Caching's distributed
+    /// store without and with a 1 s local copy.
+    /// </summary>
+    private static void UseRedisBranches(WebApplication app, string redis)
+    {
+        var outputCache = new ServiceCollection();
+        outputCache.AddLogging();
+        outputCache.AddOutputCache();
+        outputCache.AddStackExchangeRedisOutputCache(o =>
+        {
+            o.Configuration = redis;
+            o.InstanceName = "clinic-loadtest-outputcache:";
+        });
+        var outputCacheProvider = outputCache.BuildServiceProvider();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/caching/outputcache-redis"), b =>
+        {
+            b.ApplicationServices = outputCacheProvider;
+            b.UseOutputCache();
+        });
+        Branch(app, "/caching/clinic-redis", s =>
+        {
+            s.AddStackExchangeRedisCache(o => (o.Configuration, o.InstanceName) = (redis, "clinic-loadtest-caching:"));
+            s.AddClinicCaching().UseDistributedCacheStore();
+        });
+        Branch(app, "/caching/clinic-redis-copy", s =>
+        {
+            s.AddStackExchangeRedisCache(o => (o.Configuration, o.InstanceName) = (redis, "clinic-loadtest-caching-copy:"));
+            s.AddClinicCaching(o => o.LocalCopyDuration = TimeSpan.FromSeconds(1)).UseDistributedCacheStore();
+        });
+        app.MapGet("/caching/outputcache-redis", () => Results.Bytes(Page, "text/html; charset=utf-8")).CacheOutput(p => p.Expire(TimeSpan.FromMinutes(10)));
+        app.MapGet("/caching/clinic-redis", () => Results.Bytes(Page, "text/html; charset=utf-8"));
+        app.MapGet("/caching/clinic-redis-copy", () => Results.Bytes(Page, "text/html; charset=utf-8"));
     }
 
     private static void Branch(WebApplication app, string path, Action<IServiceCollection> configure)

@@ -12,6 +12,7 @@ builder.AddCachingScenario();
 var app = builder.Build();
 app.UsePageCountScenario();
 app.UseCachingScenario();
+app.UseSessionsScenario();
 
 // The "rendering" scenario: the same page as precomputed bytes (the floor) and rendered on every request.
 var precomputedPage = await RenderOnceAsync(app.Services);

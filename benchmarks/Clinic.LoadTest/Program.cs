@@ -5,9 +5,10 @@ using Clinic.LoadTest;
 // scenario with wrk pinned to core 1, alternating the endpoints in each repetition (rotating who goes first), and
 // prints a markdown table. Traffic only ever goes to 127.0.0.1, bounded by --seconds x --repetitions.
 LoadOptions options;
+string? redisAddress;
 try
 {
-    options = LoadOptions.Parse(args);
+    options = LoadOptions.Parse(CachingRedisServer.TakeOption(args, out redisAddress));
 }
 catch (ArgumentException e)
 {
@@ -35,6 +36,9 @@ if (scenario is null)
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 var root = RepositoryRoot();
+
+// The caching and sessions scenarios' Redis rows: a throw-away redis-server (or --redis HOST:PORT), inherited by the host.
+await using var redis = scenario.Name is "caching" or "sessions" ? await CachingRedisServer.StartAsync(redisAddress, cancellation.Token) : null;
 await using var host = await HostProcess.StartAsync(root, options, cancellation.Token);
 
 // One request each first: the body size goes in the table, so "the same page" can be checked at a glance.
@@ -52,7 +56,7 @@ using (var client = new HttpClient { BaseAddress = host.BaseAddress })
 var warmup = options.WithSeconds(2);
 foreach (var endpoint in scenario.Endpoints)
 {
-    await WrkRun.RunAsync(new Uri(host.BaseAddress, endpoint.Path).ToString(), warmup, cancellation.Token);
+    await WrkRun.RunAsync(new Uri(host.BaseAddress, endpoint.Path).ToString(), warmup, cancellation.Token, endpoint.WrkScriptPath(root));
 }
 
 var runs = scenario.Endpoints.ToDictionary(e => e.Label, _ => new List<WrkRun>());
@@ -62,13 +66,18 @@ for (var rep = 0; rep < options.Repetitions; rep++)
     var order = scenario.Endpoints.Skip(rep % scenario.Endpoints.Count).Concat(scenario.Endpoints.Take(rep % scenario.Endpoints.Count));
     foreach (var endpoint in order)
     {
-        var run = await WrkRun.RunAsync(new Uri(host.BaseAddress, endpoint.Path).ToString(), options, cancellation.Token);
+        var run = await WrkRun.RunAsync(new Uri(host.BaseAddress, endpoint.Path).ToString(), options, cancellation.Token, endpoint.WrkScriptPath(root));
         runs[endpoint.Label].Add(run);
         Console.Error.WriteLine($"rep {rep + 1}/{options.Repetitions} {endpoint.Label}: {run.RequestsPerSecond:N0} req/s");
     }
 }
 
 Console.WriteLine(Report.ToMarkdown(scenario, options, runs, sizes));
+if (scenario.Name == "sessions")
+{
+    Console.WriteLine(SessionComparisons.ToMarkdown(runs));
+}
+
 return 0;
 
 static string RepositoryRoot()

@@ -7,7 +7,7 @@ namespace Clinic.LoadTest;
 /// <summary>One wrk run against one URL: requests per second, p99 latency, and errors.</summary>
 internal sealed partial record WrkRun(double RequestsPerSecond, double P99Milliseconds, long Errors)
 {
-    public static async Task<WrkRun> RunAsync(string url, LoadOptions options, CancellationToken cancellationToken)
+    public static async Task<WrkRun> RunAsync(string url, LoadOptions options, CancellationToken cancellationToken, string? script = null)
     {
         var arguments = new List<string>();
         if (options.ClientCore is { } core)
@@ -22,6 +22,11 @@ internal sealed partial record WrkRun(double RequestsPerSecond, double P99Millis
             "-d", options.Seconds.ToString(CultureInfo.InvariantCulture) + "s",
             "--latency", url,
         ]);
+        if (script is not null)
+        {
+            arguments.AddRange(["-s", script]);
+        }
+
         var output = await ProcessRunner.RunToEndAsync(options.ClientCore is null ? "wrk" : "taskset", arguments, cancellationToken);
         return Parse(output);
     }
