@@ -51,4 +51,10 @@ public static class ClinicProfilesDefaults
 
     /// <summary>Media name of the built-in default avatar, served by <c>MapClinicMedia</c>; never a stored file's name.</summary>
     public const string DefaultAvatarName = "_clinic/default-avatar.png";
+
+    /// <summary>Time between two runs of the scheduled orphan cleanup: one hour.</summary>
+    public static readonly TimeSpan OrphanCleanupInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Age below which an unreferenced file is never deleted by the scheduled cleanup: one hour.</summary>
+    public static readonly TimeSpan OrphanGracePeriod = TimeSpan.FromHours(1);
 }

@@ -8,9 +8,9 @@ public sealed class ProfilesTestDbContext(DbContextOptions<ProfilesTestDbContext
 {
     public DbSet<ClinicProfile> Profiles => Set<ClinicProfile>();
 
-    protected override void OnModelCreating(ModelBuilder builder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(builder);
-        builder.ApplyClinicProfiles<ClinicUser>();
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyClinicProfiles<ClinicUser>();
     }
 }

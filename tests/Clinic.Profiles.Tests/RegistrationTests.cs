@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Clinic.Signals;
 using Clinic.Users;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,9 +38,28 @@ public sealed class RegistrationTests : IDisposable
         services.AddClinicProfiles().UseEntityFrameworkStore<ProfilesTestDbContext, ClinicUser>();
 
         Assert.Single(services, d => d.ServiceType == typeof(IProfileService<ClinicProfile>));
+        Assert.Single(services, d => d.ServiceType == typeof(IProfileEditor<ClinicProfile>));
         Assert.Single(services, d => d.ServiceType == typeof(ISignalReceiver<PostSaveArgs<ClinicUser>>));
         Assert.Single(services, d => d.ServiceType == typeof(ISignalReceiver<PreDeleteArgs<ClinicUser>>));
         Assert.Single(services, d => d.ServiceType == typeof(ISignalReceiver<PostDeleteArgs<ClinicProfile>>));
+    }
+
+    [Fact]
+    public async Task ProfileEditor_WithoutClinicUsers_AppStartsAndUseSaysWhatToAdd()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddClinicSignals();
+        services.AddDbContext<ProfilesTestDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddClinicProfiles(o => o.MediaRoot = _temp.MediaRoot).UseEntityFrameworkStore<ProfilesTestDbContext, ClinicUser>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var scope = provider.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<IProfileEditor<ClinicProfile>>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => editor.LoadAsync(
+            new System.Security.Claims.ClaimsPrincipal(), new UserChangeViewModel(), new ClinicProfileForm()));
+
+        Assert.Contains("AddClinicUsers<ClinicUser, ProfilesTestDbContext>()", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

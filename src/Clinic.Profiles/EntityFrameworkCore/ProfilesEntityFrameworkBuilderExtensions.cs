@@ -12,7 +12,8 @@ public static class ProfilesEntityFrameworkBuilderExtensions
 {
     /// <summary>
     /// Keeps profiles in <typeparamref name="TContext"/> (map them with <c>modelBuilder.ApplyClinicProfiles&lt;TUser, TProfile&gt;()</c>)
-    /// and connects the Clinic.Signals receivers that create a profile when a user is created and delete a profile's
+    /// registers <see cref="IProfileEditor{TProfile}"/> (the user and profile forms saved together, through Clinic.Users'
+    /// user manager on the same context), and connects the Clinic.Signals receivers that create a profile when a user is created and delete a profile's
     /// files after a user or profile is deleted. The context must be configured with <c>options.UseClinicSignals(serviceProvider)</c>.
     /// </summary>
     /// <typeparam name="TContext">The application's context.</typeparam>
@@ -28,6 +29,8 @@ public static class ProfilesEntityFrameworkBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Replace(ServiceDescriptor.Scoped<IProfileService<TProfile>, EntityFrameworkProfileService<TContext, TUser, TProfile>>());
+        services.Replace(ServiceDescriptor.Scoped<IProfileOrphanRemover, EntityFrameworkProfileService<TContext, TUser, TProfile>>());
+        services.Replace(ServiceDescriptor.Scoped<IProfileEditor<TProfile>, EntityFrameworkProfileEditor<TContext, TUser, TProfile>>());
         services.AddSignalReceiver<PostSaveArgs<TUser>, ProfileCreationReceiver<TUser, TProfile>>();
         services.AddSignalReceiver<PreDeleteArgs<TUser>, UserDeletionReceiver<TUser, TProfile>>();
         services.AddSignalReceiver<PostDeleteArgs<TProfile>, ProfileDeletionReceiver<TProfile>>();

@@ -13,7 +13,7 @@ internal sealed class EntityFrameworkProfileService<TContext, TUser, TProfile>(
     IOptions<ClinicProfilesOptions> options,
     TimeProvider timeProvider,
     ProfilesMetrics metrics,
-    ILogger<EntityFrameworkProfileService<TContext, TUser, TProfile>> logger) : IProfileService<TProfile>
+    ILogger<EntityFrameworkProfileService<TContext, TUser, TProfile>> logger) : IProfileService<TProfile>, IProfileOrphanRemover
     where TContext : DbContext
     where TUser : ClinicUser
     where TProfile : ClinicProfile, new()

@@ -31,4 +31,19 @@ internal static partial class ProfilesLog
 
     [LoggerMessage(4011, LogLevel.Information, "Removed orphaned media file {Name}.")]
     public static partial void OrphanRemoved(ILogger logger, string name);
+
+    [LoggerMessage(4012, LogLevel.Debug, "Saved the user and profile forms of user {UserId}.")]
+    public static partial void ProfileFormSaved(ILogger logger, string userId);
+
+    [LoggerMessage(4013, LogLevel.Debug, "Refused the user and profile forms with {ErrorCount} errors; nothing was saved.")]
+    public static partial void ProfileFormRejected(ILogger logger, int errorCount);
+
+    [LoggerMessage(4014, LogLevel.Warning, "Rolling back the profile form's transaction failed; the database discards it with the connection.")]
+    public static partial void RollbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4020, LogLevel.Information, "The scheduled orphan cleanup removed {Removed} unreferenced media files older than {GracePeriod}.")]
+    public static partial void OrphanCleanupCompleted(ILogger logger, int removed, TimeSpan gracePeriod);
+
+    [LoggerMessage(4021, LogLevel.Error, "The scheduled orphan cleanup failed; it runs again at the next interval.")]
+    public static partial void OrphanCleanupFailed(ILogger logger, Exception exception);
 }

@@ -15,6 +15,9 @@ internal sealed class ProfilesMetrics
         FilesSaved = meter.CreateCounter<long>("clinic.profiles.media.saved", "{file}", "Media files written.");
         FilesDeleted = meter.CreateCounter<long>("clinic.profiles.media.deleted", "{file}", "Media files deleted.");
         ProfilesCreated = meter.CreateCounter<long>("clinic.profiles.created", "{profile}", "Profiles created.");
+        FormsSaved = meter.CreateCounter<long>("clinic.profiles.forms.saved", "{form}", "User and profile forms saved together.");
+        FormsRejected = meter.CreateCounter<long>("clinic.profiles.forms.rejected", "{form}", "User and profile forms refused; nothing saved.");
+        OrphanCleanupRuns = meter.CreateCounter<long>("clinic.profiles.orphan_cleanup.runs", "{run}", "Runs of the scheduled orphan cleanup, by outcome (success, failure).");
         OrphansRemoved = meter.CreateCounter<long>("clinic.profiles.media.orphans_removed", "{file}", "Media files no profile refers to, removed by the cleanup.");
     }
 
@@ -29,4 +32,10 @@ internal sealed class ProfilesMetrics
     public Counter<long> ProfilesCreated { get; }
 
     public Counter<long> OrphansRemoved { get; }
+
+    public Counter<long> FormsSaved { get; }
+
+    public Counter<long> FormsRejected { get; }
+
+    public Counter<long> OrphanCleanupRuns { get; }
 }
