@@ -43,6 +43,8 @@ command -v redis-server >/dev/null || need+=(redis-server)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 /usr/bin/python3 -c 'import django' >/dev/null 2>&1 || need+=(python3-django)
+/usr/bin/python3 -c 'import argon2' >/dev/null 2>&1 || need+=(python3-argon2)
+/usr/bin/python3 -c 'import bcrypt' >/dev/null 2>&1 || need+=(python3-bcrypt)
 command -v wrk >/dev/null || need+=(wrk)
 if ((${#need[@]})); then
   if [[ $(id -u) -ne 0 ]]; then

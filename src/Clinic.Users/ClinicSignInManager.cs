@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Clinic.Users.Internal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,10 @@ namespace Clinic.Users;
 /// <summary>
 /// Identity's sign-in manager with Clinic's rules: an inactive user cannot sign in and gets the same
 /// <see cref="SignInResult.Failed"/> as a wrong password; an unknown user costs a hash like a known one; each sign-in
-/// gets its own session id (revoked on the server at sign-out); the last-login time and client address are recorded.
+/// gets its own session id (revoked on the server at sign-out); the last-login time and client address are recorded
+/// on the user and, when the app has a session (<see cref="ISessionFeature"/>), in it under
+/// <see cref="ClinicUsersDefaults.SessionUserIdKey"/> and <see cref="ClinicUsersDefaults.SessionUserIpKey"/>. As in
+/// Django's <c>login()</c>, a sign-in on top of another user's session clears that session first.
 /// </summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>
 public class ClinicSignInManager<TUser> : SignInManager<TUser>
@@ -111,9 +115,14 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
             .ToList();
         if (!_refreshing)
         {
+            // A new sign-in replaces this browser's previous one (Django's login() cycles or flushes the session):
+            // a copy of the previous cookie is refused from now on.
+            await RevokeCurrentAsync();
+            var address = ClientAddress();
             user.LastLogin = Time.GetUtcNow();
-            user.LastLoginIp = Context.Connection.RemoteIpAddress?.ToString();
+            user.LastLoginIp = address;
             await UserManager.UpdateAsync(user);
+            await RecordInSessionAsync(user, address);
         }
 
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
@@ -144,6 +153,13 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
     {
         var userId = Context.User.FindFirstValue(Options.ClaimsIdentity.UserIdClaimType);
         await RevokeCurrentAsync();
+        if (await SessionAsync() is { } session && session.Keys.Contains(ClinicUsersDefaults.SessionUserIdKey))
+        {
+            // Django's logout() flushes; a session store that can also drop the key (Clinic.CookiesSessions) does so
+            // in the cookie handler's SigningOut event.
+            session.Clear();
+        }
+
         await base.SignOutAsync();
         if (userId is not null)
         {
@@ -158,6 +174,58 @@ public class ClinicSignInManager<TUser> : SignInManager<TUser>
         if (sid is not null)
         {
             await Sessions.RevokeAsync(sid, result.Properties?.ExpiresUtc, Context.RequestAborted);
+        }
+    }
+
+    /// <summary>The connection's address: the client's own, or the one a trusted proxy forwarded (forwarded-headers middleware).</summary>
+    private string? ClientAddress()
+    {
+        var address = Context.Connection.RemoteIpAddress;
+        return address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4().ToString() : address?.ToString();
+    }
+
+    /// <summary>The app's session when it has one and it could be loaded; <see langword="null"/> otherwise.</summary>
+    private async Task<ISession?> SessionAsync()
+    {
+        var session = Context.Features.Get<ISessionFeature>()?.Session;
+        if (session is null)
+        {
+            return null;
+        }
+
+        await session.LoadAsync(Context.RequestAborted);
+        return session.IsAvailable ? session : null;
+    }
+
+    /// <summary>
+    /// Writes the user id and client address into the session. A session that belongs to another user (by its stored
+    /// id or the principal of this request) is cleared first, so its data never leaks into the new sign-in; a session
+    /// store that rotates keys at sign-in (Clinic.CookiesSessions) then gives it a new id.
+    /// </summary>
+    private async Task RecordInSessionAsync(TUser user, string? address)
+    {
+        if (await SessionAsync() is not { } session)
+        {
+            return;
+        }
+
+        var sessionUser = session.GetString(ClinicUsersDefaults.SessionUserIdKey);
+        var requestUser = Context.User.Identity?.IsAuthenticated == true ? Context.User.FindFirstValue(Options.ClaimsIdentity.UserIdClaimType) : null;
+        if ((sessionUser is not null && !string.Equals(sessionUser, user.Id, StringComparison.Ordinal))
+            || (requestUser is not null && !string.Equals(requestUser, user.Id, StringComparison.Ordinal)))
+        {
+            session.Clear();
+            Logger.SessionOfAnotherUserCleared();
+        }
+
+        session.SetString(ClinicUsersDefaults.SessionUserIdKey, user.Id);
+        if (address is null)
+        {
+            session.Remove(ClinicUsersDefaults.SessionUserIpKey);
+        }
+        else
+        {
+            session.SetString(ClinicUsersDefaults.SessionUserIpKey, address);
         }
     }
 

@@ -83,6 +83,27 @@ public class ClinicUserManager<TUser> : UserManager<TUser>
         return result;
     }
 
+    /// <summary>
+    /// Creates an active staff superuser (Django's <c>create_superuser</c>): the address is normalised, the password
+    /// goes through every password validator, default groups and the user-created signal apply as for any user.
+    /// </summary>
+    /// <param name="email">The e-mail address (the login name).</param>
+    /// <param name="password">The password.</param>
+    /// <param name="configure">Sets further fields of the new user (names, the app's own fields) before it is saved.</param>
+    /// <returns>The result; on failure nothing is created and the errors say why (for example a too-common password).</returns>
+    public Task<IdentityResult> CreateSuperuserAsync(string email, string password, Action<TUser>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentNullException.ThrowIfNull(password);
+        var user = Activator.CreateInstance<TUser>();
+        user.Email = email;
+        configure?.Invoke(user);
+        user.IsActive = true;
+        user.IsStaff = true;
+        user.IsSuperuser = true;
+        return CreateAsync(user, password);
+    }
+
     /// <inheritdoc/>
     public override Task<TUser?> FindByEmailAsync(string email) => base.FindByEmailAsync(ClinicUserEmail.Normalize(email));
 
@@ -170,6 +191,81 @@ public class ClinicUserManager<TUser> : UserManager<TUser>
         return _data.RemovePermissionAsync(user.Id, permission[..dot], permission[(dot + 1)..], CancellationToken);
     }
 
+    /// <summary>
+    /// Whether the user is locked out now, with "now" from the <see cref="TimeProvider"/> in dependency injection
+    /// (Identity's own check reads the system clock), so lockout expiry follows the app's clock.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <returns><see langword="true"/> while the lockout end lies in the future.</returns>
+    public override async Task<bool> IsLockedOutAsync(TUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ThrowIfDisposed();
+        if (!SupportsUserLockout || !await GetLockoutEnabledAsync(user))
+        {
+            return false;
+        }
+
+        var end = await GetLockoutEndDateAsync(user);
+        return end >= _time.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Counts a failed access; at <c>LockoutOptions.MaxFailedAccessAttempts</c> the user is locked out for
+    /// <c>LockoutOptions.DefaultLockoutTimeSpan</c> from the <see cref="TimeProvider"/>'s now and the count starts
+    /// again (Identity's rule, on the app's clock).
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <returns>The result of the update.</returns>
+    public override async Task<IdentityResult> AccessFailedAsync(TUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ThrowIfDisposed();
+        if (Store is not IUserLockoutStore<TUser> lockout)
+        {
+            throw new NotSupportedException("The user store does not implement IUserLockoutStore<TUser>.");
+        }
+
+        var count = await lockout.IncrementAccessFailedCountAsync(user, CancellationToken);
+        if (count >= Options.Lockout.MaxFailedAccessAttempts)
+        {
+            await lockout.SetLockoutEndDateAsync(user, _time.GetUtcNow() + Options.Lockout.DefaultLockoutTimeSpan, CancellationToken);
+            await lockout.ResetAccessFailedCountAsync(user, CancellationToken);
+        }
+
+        return await UpdateUserAsync(user);
+    }
+
+    /// <summary>
+    /// A password-reset token that, as Django's, also dies when the user signs in or the e-mail address changes (on
+    /// top of Identity's rules: the security stamp, so a password change, and the token lifespan).
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <returns>The token.</returns>
+    public override Task<string> GeneratePasswordResetTokenAsync(TUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return GenerateUserTokenAsync(user, Options.Tokens.PasswordResetTokenProvider, ResetPurpose(user));
+    }
+
+    /// <summary>Sets a new password with a token from <see cref="GeneratePasswordResetTokenAsync"/>; validators run.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="token">The token.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <returns>The result; Identity's <c>InvalidToken</c> error for a bad, used or expired token.</returns>
+    public override async Task<IdentityResult> ResetPasswordAsync(TUser user, string token, string newPassword)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ThrowIfDisposed();
+        if (!await VerifyUserTokenAsync(user, Options.Tokens.PasswordResetTokenProvider, ResetPurpose(user), token))
+        {
+            return IdentityResult.Failed(ErrorDescriber.InvalidToken());
+        }
+
+        var result = await UpdatePasswordHash(user, newPassword, validatePassword: true);
+        return result.Succeeded ? await UpdateUserAsync(user) : result;
+    }
+
     /// <inheritdoc/>
     protected override async Task<IdentityResult> UpdateUserAsync(TUser user)
     {
@@ -177,4 +273,8 @@ public class ClinicUserManager<TUser> : UserManager<TUser>
         await _sessions.InvalidateAsync(user.Id, CancellationToken);
         return result;
     }
+
+    /// <summary>Identity's purpose plus the last sign-in (to the second, as Django) and the address the token is mailed to.</summary>
+    private static string ResetPurpose(TUser user) =>
+        FormattableString.Invariant($"{ResetPasswordTokenPurpose}:{user.LastLogin?.ToUnixTimeSeconds()}:{user.Email}");
 }

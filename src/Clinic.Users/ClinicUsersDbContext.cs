@@ -33,10 +33,14 @@ public class ClinicUsersDbContext<TUser> : IdentityDbContext<TUser>
     /// <summary>Permissions granted to users directly.</summary>
     public DbSet<ClinicUserPermission> ClinicUserPermissions => Set<ClinicUserPermission>();
 
+    /// <summary>The admin panel's history of changes (Django's <c>LogEntry</c>).</summary>
+    public DbSet<AdminLogEntry> AdminLogEntries => Set<AdminLogEntry>();
+
     /// <inheritdoc/>
-    protected override void OnModelCreating(ModelBuilder builder)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1725:Parameter names should match base declaration", Justification = "EF Core's DbContext calls it modelBuilder; Identity's 'builder' would make every app override trip CA1725.")]
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(builder);
-        builder.ApplyClinicUsers<TUser>();
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyClinicUsers<TUser>();
     }
 }

@@ -15,6 +15,18 @@ public static class ClinicUsersDefaults
     /// <summary>The claim type of the per-sign-in session id put in the authentication cookie.</summary>
     public const string SessionIdClaimType = "clinic:sid";
 
+    /// <summary>
+    /// The session key holding the signed-in user's id, written at sign-in when the app has a session (Django's
+    /// <c>_auth_user_id</c>): a sign-in on top of another user's session clears that session first.
+    /// </summary>
+    public const string SessionUserIdKey = "_auth_user_id";
+
+    /// <summary>
+    /// The session key holding the client address of the sign-in (as seen after the forwarded-headers middleware),
+    /// written at sign-in when the app has a session: <c>_auth_user_ip</c>.
+    /// </summary>
+    public const string SessionUserIpKey = "_auth_user_ip";
+
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/>: <c>Clinic.Users</c>.</summary>
     public const string MeterName = "Clinic.Users";
 }

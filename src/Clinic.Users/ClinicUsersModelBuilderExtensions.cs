@@ -9,7 +9,8 @@ public static class ClinicUsersModelBuilderExtensions
     /// Maps groups, permissions and their joins, and the extra columns of <typeparamref name="TUser"/>. Call it in
     /// <c>OnModelCreating</c> after <c>base.OnModelCreating(builder)</c> of an Identity context.
     /// Tables: <c>ClinicPermissions</c> (unique app label + code name), <c>ClinicGroups</c> (unique name),
-    /// <c>ClinicGroupPermissions</c>, <c>ClinicUserGroups</c>, <c>ClinicUserPermissions</c>.
+    /// <c>ClinicGroupPermissions</c>, <c>ClinicUserGroups</c>, <c>ClinicUserPermissions</c>, and the admin panel's
+    /// history <c>ClinicAdminLogEntries</c>.
     /// </summary>
     /// <typeparam name="TUser">The application's user type.</typeparam>
     /// <param name="modelBuilder">The model builder.</param>
@@ -68,6 +69,20 @@ public static class ClinicUsersModelBuilderExtensions
             b.Property(x => x.UserId).HasMaxLength(450);
             b.HasOne<TUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne(x => x.Permission).WithMany().HasForeignKey(x => x.PermissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AdminLogEntry>(b =>
+        {
+            b.ToTable("ClinicAdminLogEntries");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+            b.Property(x => x.ContentType).HasMaxLength(200).IsRequired();
+            b.Property(x => x.ObjectId).HasMaxLength(200).IsRequired();
+            b.Property(x => x.ObjectRepr).HasMaxLength(200).IsRequired();
+            b.Property(x => x.ChangeMessage).IsRequired();
+            b.HasOne<TUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.UserId, x.Id });
+            b.HasIndex(x => new { x.ContentType, x.ObjectId });
         });
 
         return modelBuilder;

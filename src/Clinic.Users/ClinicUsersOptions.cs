@@ -44,4 +44,20 @@ public sealed class ClinicUsersOptions
     /// this only bounds changes written to the database behind its back.
     /// </summary>
     public TimeSpan SessionStateCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Where an anonymous visitor of a protected page is sent to sign in (Django's <c>LOGIN_URL</c>), with the page in
+    /// <c>?ReturnUrl=</c>; <c>/accounts/login/</c> by default. Becomes the application cookie's <c>LoginPath</c>.
+    /// </summary>
+    public string LoginPath { get; set; } = "/accounts/login/";
+
+    /// <summary>The sign-out page; <c>/accounts/logout/</c> by default. Becomes the application cookie's <c>LogoutPath</c>.</summary>
+    public string LogoutPath { get; set; } = "/accounts/logout/";
+
+    /// <summary>
+    /// Where a signed-in user without the permission is sent; <see langword="null"/> (the default) answers
+    /// <c>403 Forbidden</c> instead, as Django's permission checks do for a signed-in user. Becomes the application
+    /// cookie's <c>AccessDeniedPath</c> when set.
+    /// </summary>
+    public string? AccessDeniedPath { get; set; }
 }

@@ -101,6 +101,8 @@ public static class UsersServiceCollectionExtensions
             o.DefaultScheme = IdentityConstants.ApplicationScheme;
             o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         }).AddIdentityCookies();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<ClinicUsersOptions>>((cookie, clinic) => AccountPaths.Apply(cookie, clinic.Value));
         services.AddAuthorization();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, PermissionAuthorizationHandler>());
 

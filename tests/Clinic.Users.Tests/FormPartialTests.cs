@@ -41,6 +41,37 @@ public sealed class FormPartialTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoginPartial_UnderAFieldPrefix_PrefixesNamesAndIds()
+    {
+        using var client = _host.CreateClient();
+
+        var html = await client.GetStringAsync("/forms/prefixed/Login");
+
+        Assert.Contains("name=\"Login.Email\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Login_Email\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Login.Password\"", html, StringComparison.Ordinal);
+        Assert.Contains("for=\"Login_RememberMe\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Email\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ViewModels_BoundWithPrefixes_TakeOnlyTheirOwnFields()
+    {
+        using var client = _host.CreateClient();
+
+        var response = await client.PostAsync("/forms/two", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Login.Email"] = "in@example.com",
+            ["Login.Password"] = "login secret 1",
+            ["Register.Email"] = "new@example.com",
+            ["Register.Password"] = "register secret 2",
+            ["Register.ConfirmPassword"] = "register secret 2",
+        }));
+
+        Assert.Equal("in@example.com|login secret 1|new@example.com|register secret 2|True", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task LoginPartial_WithPassword_NeverEchoesIt()
     {
         using var client = _host.CreateClient();

@@ -146,7 +146,9 @@ public abstract class PermissionStoreTests : IAsyncLifetime
     [Fact]
     public async Task HasPerm_ActiveSuperuser_HasEveryPermissionButNotMalformedOnes()
     {
-        var user = await _host.CreateUserAsync("sue@example.com", configure: u => u.IsSuperuser = true);
+        TestUser user = null!;
+        await _host.InScopeAsync(async sp => Assert.True((await sp.GetRequiredService<ClinicUserManager<TestUser>>()
+            .CreateSuperuserAsync("sue@example.com", "correct horse 42", u => user = u)).Succeeded));
         var count = await _host.InScopeAsync(sp => sp.GetRequiredService<TestDbContext>().ClinicPermissions.CountAsync());
 
         var permissions = await PermissionsOf(user);

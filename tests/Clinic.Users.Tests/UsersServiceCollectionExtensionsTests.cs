@@ -64,6 +64,7 @@ public sealed class UsersServiceCollectionExtensionsTests
     [InlineData("PasswordIterations", "set it to at least 1,000")]
     [InlineData("MaximumPasswordLength", "at least 64")]
     [InlineData("DefaultAppLabel", "without dots or white space")]
+    [InlineData("LoginPath", "must be a local path")]
     public async Task Start_InvalidOptions_FailsWithMessageSayingWhatToFix(string option, string expected)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -77,6 +78,9 @@ public sealed class UsersServiceCollectionExtensionsTests
                     break;
                 case "MaximumPasswordLength":
                     o.MaximumPasswordLength = 10;
+                    break;
+                case "LoginPath":
+                    o.LoginPath = "https://evil.example/login";
                     break;
                 default:
                     o.DefaultAppLabel = "my app";

@@ -41,6 +41,14 @@ internal sealed class ClinicUsersOptionsValidator : IValidateOptions<ClinicUsers
             failures.Add("ClinicUsersOptions.SessionStateCacheDuration must be positive (default 5 minutes).");
         }
 
+        foreach (var (option, path) in new[] { (nameof(options.LoginPath), options.LoginPath), (nameof(options.LogoutPath), options.LogoutPath), (nameof(options.AccessDeniedPath), options.AccessDeniedPath ?? "/") })
+        {
+            if (string.IsNullOrEmpty(path) || path[0] != '/' || path.StartsWith("//", StringComparison.Ordinal))
+            {
+                failures.Add($"ClinicUsersOptions.{option} \"{path}\" must be a local path starting with a single \"/\" (for example \"/accounts/login/\").");
+            }
+        }
+
         foreach (var group in options.DefaultGroups)
         {
             if (string.IsNullOrWhiteSpace(group))

@@ -35,6 +35,9 @@ internal static partial class UsersLog
     [LoggerMessage(1015, LogLevel.Error, "The password-reset e-mail could not be sent.")]
     public static partial void ResetMailFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(1016, LogLevel.Information, "A sign-in on top of another user's session cleared that session.")]
+    public static partial void SessionOfAnotherUserCleared(this ILogger logger);
+
     [LoggerMessage(1020, LogLevel.Information, "A Django {Algorithm} hash was verified; it will be replaced by an Identity hash.")]
     public static partial void DjangoHashVerified(this ILogger logger, string algorithm);
 

@@ -15,4 +15,8 @@ public sealed class TestDbContext : ClinicUsersDbContext<TestUser>
     public DbSet<DoctorVisit> DoctorVisits => Set<DoctorVisit>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Doctor> Doctors => Set<Doctor>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 }

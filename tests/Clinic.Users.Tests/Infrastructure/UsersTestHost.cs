@@ -12,12 +12,13 @@ namespace Clinic.Users.Tests.Infrastructure;
 /// <summary>The one host-building helper: a TestServer app with Clinic.Users on a throw-away database.</summary>
 public sealed class UsersTestHost : IAsyncDisposable
 {
-    private UsersTestHost(WebApplication app, TestDatabase database, QueryCounter queries)
+    private UsersTestHost(WebApplication app, TestDatabase database, QueryCounter queries, bool loopback = false)
     {
         App = app;
         Database = database;
         Queries = queries;
-        Server = app.GetTestServer();
+        Server = loopback ? null! : app.GetTestServer();
+        LoopbackAddress = loopback ? new Uri(app.Urls.First()) : null;
     }
 
     public WebApplication App { get; }
@@ -30,14 +31,27 @@ public sealed class UsersTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The Kestrel address when started with <c>loopback: true</c> (browser tests); otherwise <see langword="null"/>.</summary>
+    public Uri? LoopbackAddress { get; }
+
     public static async Task<UsersTestHost> StartAsync(
         TestDatabase database,
         Action<ClinicUsersOptions>? options = null,
         Action<IServiceCollection>? services = null,
-        Action<WebApplication>? pipeline = null)
+        Action<WebApplication>? pipeline = null,
+        Action<WebApplication>? beforeAuthentication = null,
+        bool loopback = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (loopback)
+        {
+            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Logging.ClearProviders();
         var queries = new QueryCounter();
         builder.Services.AddDbContext<TestDbContext>(o =>
@@ -59,11 +73,12 @@ public sealed class UsersTestHost : IAsyncDisposable
 
         app.UseTestConnection();
         app.UseRouting();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
         pipeline?.Invoke(app);
         await app.StartAsync();
-        return new UsersTestHost(app, database, queries);
+        return new UsersTestHost(app, database, queries, loopback);
     }
 
     /// <summary>An HTTP client with its own cookie jar.</summary>

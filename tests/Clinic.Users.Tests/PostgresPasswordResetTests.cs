@@ -1,0 +1,6 @@
+namespace Clinic.Users.Tests;
+
+public sealed class PostgresPasswordResetTests : PasswordResetTests
+{
+    protected override string Kind => "postgres";
+}
