@@ -12,6 +12,20 @@ namespace Clinic.Erp.Tests;
 public sealed class ErpFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("clinic-erp-tests-").FullName;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    /// <summary>The app with extra configuration, e.g. <c>Erp:Database</c> and connection strings (PostgreSQL + Redis).</summary>
+    public static ErpFactory WithSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var factory = new ErpFactory();
+        foreach (var (key, value) in settings)
+        {
+            factory._settings[key] = value;
+        }
+
+        return factory;
+    }
 
     /// <summary>The SQLite file this instance of the app uses.</summary>
     public string DatabasePath => Path.Combine(_folder, "erp.db");
@@ -30,6 +44,12 @@ public sealed class ErpFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Erp", $"Data Source={DatabasePath};Pooling=false");
         builder.UseSetting("Erp:SeedDemoData", "true");
         builder.UseSetting("Erp:DataProtectionKeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Erp:MediaPath", Path.Combine(_folder, "media"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Fewer PBKDF2 iterations than production's 210,000 keep sign-ins fast in the tests (1,000 is the floor).
         builder.ConfigureServices(services => services.Configure<ClinicUsersOptions>(o => o.PasswordIterations = 1_000));
     }

@@ -39,6 +39,34 @@ public sealed partial class FormClient : IDisposable
         return await PostRawAsync(pageUrl, handler, [.. fields, new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]);
     }
 
+    /// <summary>Loads <paramref name="pageUrl"/> and returns the antiforgery token it renders (valid for any form of this client).</summary>
+    public async Task<string> GetTokenAsync(string pageUrl)
+    {
+        await GetAsync(pageUrl);
+        var token = TokenPattern().Match(_lastHtml);
+        Assert.True(token.Success, $"{pageUrl} should render an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>Sends one request with this client's cookies and does not follow a redirect: the raw response.</summary>
+    public async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, IEnumerable<KeyValuePair<string, string>>? form = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
+        if (form is not null)
+        {
+            request.Content = new FormUrlEncodedContent(form);
+        }
+
+        if (Cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var response = await _client.SendAsync(request);
+        Remember(response);
+        return response;
+    }
+
     /// <summary>Posts exactly <paramref name="fields"/> (no token added); an empty handler posts to the page's default handler.</summary>
     public async Task<(HttpStatusCode Status, string Html)> PostRawAsync(string pageUrl, string handler, IEnumerable<KeyValuePair<string, string>> fields)
     {

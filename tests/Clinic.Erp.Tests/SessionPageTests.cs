@@ -25,6 +25,22 @@ public sealed partial class SessionPageTests : IClassFixture<ErpFactory>
     }
 
     [Fact]
+    public async Task GetSession_AfterSignIn_ShowsTheAddressRecordedInTheSession()
+    {
+        // Kestrel on 127.0.0.1: the in-memory test server has no client address to record.
+        using var factory = new ErpFactory();
+        factory.StartOnLoopback();
+        using var client = factory.CreateClient();
+        Assert.Contains("data-testid=\"sign-in-ip\">not signed in<", await client.GetStringAsync("/session/"), StringComparison.Ordinal);
+
+        var token = AntiforgeryTokenPattern().Match(await client.GetStringAsync("/accounts/login/")).Groups[1].Value;
+        using var form = new FormUrlEncodedContent([new("Email", Data.DemoData.HouseEmail), new("Password", Data.DemoData.HousePassword), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]);
+        (await client.PostAsync("/accounts/login/", form)).EnsureSuccessStatusCode();
+
+        Assert.Contains("data-testid=\"sign-in-ip\">127.0.0.1<", await client.GetStringAsync("/session/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetSession_TwoBrowsers_CountSeparately()
     {
         using var ann = new FormClient(_factory);
@@ -137,4 +153,7 @@ public sealed partial class SessionPageTests : IClassFixture<ErpFactory>
 
     [GeneratedRegex("data-testid=\"expiry\">([0-9-]+ [0-9:]+) UTC<")]
     private static partial Regex ExpiryPattern();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryTokenPattern();
 }

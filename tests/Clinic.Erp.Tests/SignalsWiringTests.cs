@@ -16,12 +16,14 @@ public sealed class SignalsWiringTests : IClassFixture<ErpFactory>
     [Fact]
     public async Task SaveChanges_ErpDbContext_SendsPostSaveWithGeneratedKey()
     {
+        _ = _factory.Server;
+        var account = await ClinicData.CreateAccountAsync(_factory.Services, ClinicData.Unique("signal"));
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
         var seen = new List<(int Id, bool Created)>();
         using var connection = ModelSignals.PostSave<Doctor>().Connect((_, args) => seen.Add((args.Entity.Id, args.Created)), sender: db);
 
-        var doctor = new Doctor { Name = "Signal Test", Speciality = "Wiring", LicenceNumber = "SIG-" + Guid.NewGuid().ToString("N")[..8] };
+        var doctor = new Doctor { UserId = account.Id, Speciality = "Wiring", LicenceNumber = "SIG-" + Guid.NewGuid().ToString("N")[..8] };
         db.Doctors.Add(doctor);
         await db.SaveChangesAsync();
 

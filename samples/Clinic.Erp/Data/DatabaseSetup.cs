@@ -8,23 +8,37 @@ namespace Clinic.Erp.Data;
 /// <summary>Creates and migrates the database at start-up, and seeds demo data in Development.</summary>
 internal static class DatabaseSetup
 {
-    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    /// <summary>
+    /// Brings the schema up to date before the host starts (the demo data is seeded later by
+    /// <see cref="ClinicGroupsSetup"/>, once Clinic.Users has created the permissions).
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
-        await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
-        if (app.Configuration.GetValue("Erp:SeedDemoData", app.Environment.IsDevelopment()))
+        await PrepareAsync(scope.ServiceProvider.GetRequiredService<ErpDbContext>(), app.Configuration, app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>
+    /// SQLite: applies the migrations in Data/Migrations (they are generated for SQLite). PostgreSQL: creates the
+    /// schema from the model when the database has none (<c>EnsureCreated</c>); see the README for why and what that
+    /// means for schema changes.
+    /// </summary>
+    public static async Task PrepareAsync(ErpDbContext db, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (ErpStorage.UsesPostgreSql(configuration))
         {
-            await DemoData.SeedAsync(db, app.Lifetime.ApplicationStopping);
-            await DemoData.SeedUsersAsync(scope.ServiceProvider.GetRequiredService<ClinicUserManager<ErpUser>>());
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+            return;
         }
+
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>Migrates the database, then runs <see cref="CreateSuperuserCommand"/> on the process's terminal.</summary>
     public static async Task<int> RunCreateSuperuserAsync(this WebApplication app, string[] args)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ErpDbContext>().Database.MigrateAsync();
+        await PrepareAsync(scope.ServiceProvider.GetRequiredService<ErpDbContext>(), app.Configuration, CancellationToken.None);
         var command = new CreateSuperuserCommand(scope.ServiceProvider.GetRequiredService<ClinicUserManager<ErpUser>>(), new SystemCommandConsole());
         return await command.RunAsync(args, Environment.GetEnvironmentVariable(CreateSuperuserCommand.PasswordVariable));
     }
@@ -44,6 +58,20 @@ internal static class DatabaseSetup
         var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "clinic-erp.db")}";
+    }
+
+    /// <summary>
+    /// Where uploaded media (profile pictures) are kept: <c>Erp:MediaPath</c>, or App_Data/media under the content
+    /// root (outside the web root, as Clinic.Profiles requires; created on start-up).
+    /// </summary>
+    public static string MediaFolder(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["Erp:MediaPath"];
+        var folder = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "media")
+            : configured;
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     /// <summary>

@@ -4,15 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clinic.Erp.Data;
 
-/// <summary>Seeds a small clinic in Development so a newcomer sees a working app on first run.</summary>
+/// <summary>
+/// Seeds a small clinic in Development so a newcomer sees a working app on first run: an admin, a receptionist (staff),
+/// two doctors and five patients, each with a user account (credentials also in the sample's README).
+/// </summary>
 public static class DemoData
 {
-    /// <summary>The demo superuser (credentials also in the sample's README).</summary>
+    /// <summary>The demo superuser.</summary>
     public const string AdminEmail = "admin@clinic.test";
 
     public const string AdminPassword = "blue-stethoscope-42";
 
-    /// <summary>The two demo doctors' accounts (not yet linked to the Doctor rows).</summary>
+    /// <summary>The demo staff member (group "Staff": every doctor and patient permission, not a superuser).</summary>
+    public const string StaffEmail = "reception@clinic.test";
+
+    public const string StaffPassword = "amber-clipboard-73";
+
+    /// <summary>The two demo doctors.</summary>
     public const string HouseEmail = "house@clinic.test";
 
     public const string HousePassword = "quiet-scalpel-17";
@@ -21,49 +29,73 @@ public static class DemoData
 
     public const string GreyPassword = "green-suture-58";
 
-    public static async Task SeedAsync(ErpDbContext db, CancellationToken cancellationToken)
+    /// <summary>The password of every demo patient (their addresses are in <see cref="Patients"/>).</summary>
+    public const string PatientPassword = "calm-waiting-room-64";
+
+    /// <summary>The demo patients: email, first and last name, date of birth, phone, doctor's email.</summary>
+    public static IReadOnlyList<DemoPatient> Patients { get; } =
+    [
+        new("ada@clinic.test", "Ada", "Lovelace", new DateOnly(1985, 12, 10), "+44 20 7946 0001", HouseEmail),
+        new("alan@clinic.test", "Alan", "Turing", new DateOnly(1979, 6, 23), "+44 20 7946 0002", HouseEmail),
+        new("grace@clinic.test", "Grace", "Hopper", new DateOnly(1966, 12, 9), null, HouseEmail),
+        new("edsger@clinic.test", "Edsger", "Dijkstra", new DateOnly(1990, 5, 11), null, GreyEmail),
+        new("barbara@clinic.test", "Barbara", "Liskov", new DateOnly(1989, 11, 7), "+1 617 555 0100", GreyEmail),
+    ];
+
+    /// <summary>
+    /// Creates the demo accounts whose addresses are not taken yet, and the doctor and patient records those accounts
+    /// lack (an account kept from an older database gets its record); never changes an existing row.
+    /// </summary>
+    public static async Task SeedAsync(ErpDbContext db, ClinicUserManager<ErpUser> users, CancellationToken cancellationToken)
     {
-        if (await db.Doctors.AnyAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(users);
+        await GetOrCreateUserAsync(users, new ErpUser { Email = AdminEmail, FirstName = "Clinic", LastName = "Admin", IsStaff = true, IsSuperuser = true }, AdminPassword);
+        var staff = await GetOrCreateUserAsync(users, new ErpUser { Email = StaffEmail, FirstName = "Rita", LastName = "Reception", IsStaff = true }, StaffPassword);
+        await users.AddToGroupAsync(staff, ClinicGroups.Staff);
+
+        await GetOrCreateDoctorAsync(db, users, new ErpUser { Email = HouseEmail, FirstName = "Gregory", LastName = "House" }, HousePassword, "Diagnostics", "NJ-0001", cancellationToken);
+        await GetOrCreateDoctorAsync(db, users, new ErpUser { Email = GreyEmail, FirstName = "Meredith", LastName = "Grey" }, GreyPassword, "General surgery", "WA-0002", cancellationToken);
+        foreach (var patient in Patients)
+        {
+            var user = await GetOrCreateUserAsync(users, new ErpUser { Email = patient.Email, FirstName = patient.FirstName, LastName = patient.LastName }, PatientPassword);
+            if (await db.Patients.AnyAsync(p => p.UserId == user.Id, cancellationToken))
+            {
+                continue;
+            }
+
+            var doctorId = await db.Doctors.Where(d => d.User!.Email == patient.DoctorEmail).Select(d => d.Id).SingleAsync(cancellationToken);
+            db.Patients.Add(new Patient { UserId = user.Id, DateOfBirth = patient.DateOfBirth, Phone = patient.Phone, DoctorId = doctorId });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static async Task GetOrCreateDoctorAsync(ErpDbContext db, ClinicUserManager<ErpUser> users, ErpUser user, string password, string speciality, string licence, CancellationToken cancellationToken)
+    {
+        var account = await GetOrCreateUserAsync(users, user, password);
+        if (await db.Doctors.AnyAsync(d => d.UserId == account.Id || d.LicenceNumber == licence, cancellationToken))
         {
             return;
         }
 
-        var house = new Doctor { Name = "Gregory House", Speciality = "Diagnostics", LicenceNumber = "NJ-0001" };
-        var grey = new Doctor { Name = "Meredith Grey", Speciality = "General surgery", LicenceNumber = "WA-0002" };
-        house.Patients.AddRange(
-        [
-            new Patient { Name = "Ada Lovelace", DateOfBirth = new DateOnly(1985, 12, 10), Phone = "+44 20 7946 0001" },
-            new Patient { Name = "Alan Turing", DateOfBirth = new DateOnly(1979, 6, 23), Phone = "+44 20 7946 0002" },
-            new Patient { Name = "Grace Hopper", DateOfBirth = new DateOnly(1966, 12, 9) },
-        ]);
-        grey.Patients.AddRange(
-        [
-            new Patient { Name = "Edsger Dijkstra", DateOfBirth = new DateOnly(1990, 5, 11) },
-            new Patient { Name = "Barbara Liskov", DateOfBirth = new DateOnly(1989, 11, 7), Phone = "+1 617 555 0100" },
-        ]);
-        db.Doctors.AddRange(house, grey);
+        db.Doctors.Add(new Doctor { UserId = account.Id, Speciality = speciality, LicenceNumber = licence });
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Creates the demo admin and the two doctors' accounts when their addresses are not taken yet.</summary>
-    public static async Task SeedUsersAsync(ClinicUserManager<ErpUser> users)
+    /// <summary>Returns the account with this address, creating it with <paramref name="password"/> when missing.</summary>
+    private static async Task<ErpUser> GetOrCreateUserAsync(ClinicUserManager<ErpUser> users, ErpUser user, string password)
     {
-        await CreateAsync(users, new ErpUser { Email = AdminEmail, FirstName = "Clinic", LastName = "Admin", IsStaff = true, IsSuperuser = true }, AdminPassword);
-        await CreateAsync(users, new ErpUser { Email = HouseEmail, FirstName = "Gregory", LastName = "House" }, HousePassword);
-        await CreateAsync(users, new ErpUser { Email = GreyEmail, FirstName = "Meredith", LastName = "Grey" }, GreyPassword);
-    }
-
-    private static async Task CreateAsync(ClinicUserManager<ErpUser> users, ErpUser user, string password)
-    {
-        if (await users.FindByEmailAsync(user.Email!) is not null)
+        if (await users.FindByEmailAsync(user.Email!) is { } existing)
         {
-            return;
+            return existing;
         }
 
         var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Demo user {user.Email} was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        }
+        return result.Succeeded
+            ? user
+            : throw new InvalidOperationException($"Demo user {user.Email} was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
+
+    /// <summary>One demo patient.</summary>
+    public sealed record DemoPatient(string Email, string FirstName, string LastName, DateOnly DateOfBirth, string? Phone, string DoctorEmail);
 }

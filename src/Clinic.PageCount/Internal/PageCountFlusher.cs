@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 namespace Clinic.PageCount.Internal;
 
 /// <summary>Writes what the registry counted to the store, one batch at a time; on failure puts it back.</summary>
-internal sealed class PageCountFlusher : IDisposable
+internal sealed class PageCountFlusher
 {
     private readonly PageCountRegistry _registry;
     private readonly IPageCountStore _store;
     private readonly PageCountMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    // Never disposed: a host torn down while StopAsync runs (WebApplicationFactory does this) must still be able to
+    // take the gate for the final flush; a SemaphoreSlim without a wait handle holds nothing that needs disposing.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public PageCountFlusher(PageCountRegistry registry, IPageCountStore store, PageCountMetrics metrics, TimeProvider timeProvider, ILogger<PageCountFlusher> logger)
@@ -90,6 +92,4 @@ internal sealed class PageCountFlusher : IDisposable
             return false;
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }

@@ -51,19 +51,22 @@ namespace Clinic.Erp.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Speciality")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LicenceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
                         .IsUnique();
 
                     b.ToTable("Doctors");
@@ -174,20 +177,131 @@ namespace Clinic.Erp.Data.Migrations
                     b.Property<int>("DoctorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DoctorId");
 
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("Clinic.PageCount.PageCounter", b =>
+                {
+                    b.Property<string>("Page")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page");
+
+                    b.Property<long>("BotViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bot_views");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("views");
+
+                    b.HasKey("Page");
+
+                    b.ToTable("clinic_page_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Clinic.PageCount.PageVisitor", b =>
+                {
+                    b.Property<string>("Page")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor");
+
+                    b.HasKey("Page", "Day", "Visitor");
+
+                    b.ToTable("clinic_page_visitors", (string)null);
+                });
+
+            modelBuilder.Entity("Clinic.Profiles.ClinicProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PictureName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PictureUpdated")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ClinicProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Clinic.Users.AdminLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ActionTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeMessage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectRepr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentType", "ObjectId");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("ClinicAdminLogEntries", (string)null);
                 });
 
             modelBuilder.Entity("Clinic.Users.ClinicGroup", b =>
@@ -413,6 +527,17 @@ namespace Clinic.Erp.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Clinic.Erp.Domain.Doctor", b =>
+                {
+                    b.HasOne("Clinic.Erp.Domain.ErpUser", "User")
+                        .WithOne()
+                        .HasForeignKey("Clinic.Erp.Domain.Doctor", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Clinic.Erp.Domain.Patient", b =>
                 {
                     b.HasOne("Clinic.Erp.Domain.Doctor", "Doctor")
@@ -421,7 +546,33 @@ namespace Clinic.Erp.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clinic.Erp.Domain.ErpUser", "User")
+                        .WithOne()
+                        .HasForeignKey("Clinic.Erp.Domain.Patient", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Doctor");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Clinic.Profiles.ClinicProfile", b =>
+                {
+                    b.HasOne("Clinic.Erp.Domain.ErpUser", null)
+                        .WithOne()
+                        .HasForeignKey("Clinic.Profiles.ClinicProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clinic.Users.AdminLogEntry", b =>
+                {
+                    b.HasOne("Clinic.Erp.Domain.ErpUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clinic.Users.ClinicGroupPermission", b =>

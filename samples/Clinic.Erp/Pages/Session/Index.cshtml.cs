@@ -20,6 +20,9 @@ public sealed class IndexModel : PageModel
 
     public bool ExpiresAtBrowserClose { get; private set; }
 
+    /// <summary>The client address Clinic.Users recorded in the session at sign-in; <see langword="null"/> when signed out.</summary>
+    public string? SignInAddress { get; private set; }
+
     public void OnGet()
     {
         var session = HttpContext.GetClinicSession();
@@ -53,5 +56,6 @@ public sealed class IndexModel : PageModel
     {
         ExpiresAt = session.GetExpiryDate();
         ExpiresAtBrowserClose = session.GetExpireAtBrowserClose();
+        SignInAddress = session.GetString(Clinic.Users.ClinicUsersDefaults.SessionUserIpKey);
     }
 }
