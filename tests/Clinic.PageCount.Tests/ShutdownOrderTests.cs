@@ -23,4 +23,18 @@ public sealed class ShutdownOrderTests
         Assert.True(flush >= 0 && web >= 0, string.Join(", ", names));
         Assert.True(flush < web, string.Join(", ", names));
     }
+
+    [Fact]
+    public async Task FlushAsync_AfterContainerDisposed_StillRuns()
+    {
+        // WebApplicationFactory can dispose the host while StopAsync is still running; the final flush must then not
+        // die on a disposed gate (it used to throw ObjectDisposedException).
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddClinicPageCount();
+        var app = builder.Build();
+        var flusher = app.Services.GetRequiredService<PageCountFlusher>();
+        await app.DisposeAsync();
+
+        Assert.True(await flusher.FlushAsync(CancellationToken.None));
+    }
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.PageCount.Internal;
 
 /// <summary>Writes what the registry counted to the store, one batch at a time; on failure puts it back.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "The gate is deliberately never disposed; see the field.")]
 internal sealed class PageCountFlusher
 {
     private readonly PageCountRegistry _registry;
