@@ -95,16 +95,14 @@ public sealed class LongPasswordTests : IAsyncLifetime
     {
         await _host.CreateUserAsync("parallel@example.com", Password);
         var huge = new string('x', MiB);
-        using var warm = _host.CreateClient();
-        Assert.Equal("400", await warm.LoginAsync("parallel@example.com", huge));
+        // A first burst fills the buffer pools (ArrayPool and friends keep what they rent, by design); the second burst
+        // is measured, so what it keeps is growth a leak would cause, not pool warm-up.
+        var warm = await BurstAsync(huge);
+        Assert.All(warm, r => Assert.Equal("400", r));
         var before = _hasher.Calls;
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
-        {
-            using var client = _host.CreateClient();
-            return await client.LoginAsync("parallel@example.com", huge);
-        }));
+        var replies = await BurstAsync(huge);
 
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         Assert.All(replies, r => Assert.Equal("400", r));
@@ -113,6 +111,12 @@ public sealed class LongPasswordTests : IAsyncLifetime
         using var user = _host.CreateClient();
         Assert.Equal("ok", await user.LoginAsync("parallel@example.com", Password));
     }
+
+    private Task<string[]> BurstAsync(string password) => Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+    {
+        using var client = _host.CreateClient();
+        return await client.LoginAsync("parallel@example.com", password);
+    }));
 
     /// <summary>Clinic's hasher, counting every hash and verification.</summary>
     private sealed class CountingHasher : IPasswordHasher<TestUser>
