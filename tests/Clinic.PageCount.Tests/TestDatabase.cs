@@ -1,25 +1,30 @@
 using Clinic.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Clinic.PageCount.Tests;
 
-/// <summary>A throw-away database with the page-count tables: a SQLite file (WAL) or a uniquely named PostgreSQL database.</summary>
+/// <summary>
+/// A throw-away database with the page-count tables: a SQLite file (WAL) or a uniquely named PostgreSQL database, the
+/// shared <see cref="SqliteTestFile"/> and <see cref="PostgresTestDatabase"/> of Clinic.Testing.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string? _sqliteFile;
-    private readonly string? _postgresName;
+    private readonly SqliteTestFile? _sqlite;
+    private readonly PostgresTestDatabase? _postgres;
 
-    private TestDatabase(bool postgres, string connectionString, string? sqliteFile, string? postgresName)
+    private TestDatabase(SqliteTestFile sqlite)
     {
-        IsPostgres = postgres;
-        ConnectionString = connectionString;
-        _sqliteFile = sqliteFile;
-        _postgresName = postgresName;
+        _sqlite = sqlite;
+        ConnectionString = $"Data Source={sqlite.Path};Default Timeout=60";
     }
 
-    public bool IsPostgres { get; }
+    private TestDatabase(PostgresTestDatabase postgres)
+    {
+        _postgres = postgres;
+        ConnectionString = postgres.ConnectionString;
+    }
+
+    public bool IsPostgres => _postgres is not null;
 
     public string ConnectionString { get; }
 
@@ -28,8 +33,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateSqliteAsync()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"clinic_pagecount_{Guid.NewGuid():N}.db");
-        var database = new TestDatabase(false, $"Data Source={file};Default Timeout=60", file, null);
+        var database = new TestDatabase(new SqliteTestFile("clinic_pagecount_"));
         await database.CreateSchemaAsync();
         await using var db = database.NewContext();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -38,17 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreatePostgresAsync()
     {
-        var admin = TestEnvironment.RequirePostgres();
-        var name = $"clinic_pagecount_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        var database = new TestDatabase(true, connectionString, null, name);
+        var database = new TestDatabase(await PostgresTestDatabase.CreateAsync("clinic_pagecount_"));
         await database.CreateSchemaAsync();
         return database;
     }
@@ -92,22 +86,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_sqliteFile is not null)
+        _sqlite?.Dispose();
+        if (_postgres is not null)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_sqliteFile + suffix);
-            }
-        }
-
-        if (_postgresName is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestEnvironment.RequirePostgres());
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await _postgres.DisposeAsync();
         }
     }
 }

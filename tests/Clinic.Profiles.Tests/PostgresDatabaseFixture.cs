@@ -1,19 +1,15 @@
 using Clinic.Testing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Clinic.Profiles.Tests;
 
 /// <summary>A uniquely named PostgreSQL database for one test class, dropped when the class is done.</summary>
 public sealed class PostgresDatabaseFixture : IAsyncLifetime
 {
+    private PostgresTestDatabase? _database;
     private bool _created;
 
-    public string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres())
-    {
-        Database = "clinic_profiles_" + Guid.NewGuid().ToString("N"),
-        Pooling = false,
-    }.ConnectionString;
+    public string ConnectionString => (_database ?? throw new InvalidOperationException("not initialized")).ConnectionString;
 
     public async Task EnsureSchemaAsync(DbContext context)
     {
@@ -25,12 +21,13 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
         }
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync("clinic_profiles_", pooling: false);
 
     public async Task DisposeAsync()
     {
-        var options = new DbContextOptionsBuilder<ProfilesTestDbContext>().UseNpgsql(ConnectionString).Options;
-        await using var context = new ProfilesTestDbContext(options);
-        await context.Database.EnsureDeletedAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

@@ -1,7 +1,5 @@
-using Clinic.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Clinic.Caching.Tests.Stores;
 
@@ -12,13 +10,17 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
-    protected abstract string CreateConnectionString();
+    /// <summary>Provides the throw-away database and returns its connection string.</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    /// <summary>Deletes the database of <see cref="CreateDatabaseAsync"/>.</summary>
+    protected abstract ValueTask DeleteDatabaseAsync();
 
     public abstract void Configure(DbContextOptionsBuilder options);
 
     public async Task InitializeAsync()
     {
-        ConnectionString = CreateConnectionString();
+        ConnectionString = await CreateDatabaseAsync();
         Services = new ServiceCollection().AddDbContext<TestCacheDbContext>(Configure).BuildServiceProvider();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TestCacheDbContext>().Database.EnsureCreatedAsync();
@@ -26,11 +28,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TestCacheDbContext>().Database.EnsureDeletedAsync();
-        }
-
         await Services.DisposeAsync();
+        await DeleteDatabaseAsync();
     }
 }

@@ -1,14 +1,19 @@
 using Clinic.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Clinic.Caching.Tests.Stores;
 
 public sealed class PostgresFixture : DatabaseFixture
 {
-    protected override string CreateConnectionString() =>
-        new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = "clinic_caching_" + Guid.NewGuid().ToString("N") }.ConnectionString;
+    private PostgresTestDatabase? _database;
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync("clinic_caching_");
+        return _database.ConnectionString;
+    }
+
+    protected override ValueTask DeleteDatabaseAsync() => _database?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public override void Configure(DbContextOptionsBuilder options) => options.UseNpgsql(ConnectionString);
 }

@@ -22,7 +22,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     [Trait("Case", "SESS-08")]
     public async Task KillMidWrites_AcknowledgedWritesSurviveAndNothingIsTorn(string store)
     {
-        var target = CreateTarget(store);
+        using var sqlite = store == "sqlite" ? new SqliteTestFile("clinic_crash_") : null;
+        await using var postgres = store == "postgres" ? await PostgresTestDatabase.CreateAsync("clinic_crash_") : null;
+        var target = sqlite?.Path ?? postgres?.ConnectionString ?? Directory.CreateTempSubdirectory("clinic-crash-").FullName;
         try
         {
             IReadOnlyList<WriterSession> sessions;
@@ -62,16 +64,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         }
         finally
         {
-            await DeleteTargetAsync(store, target);
+            if (store == "file")
+            {
+                Directory.Delete(target, recursive: true);
+            }
         }
     }
-
-    private static string CreateTarget(string store) => store switch
-    {
-        "sqlite" => Path.Combine(Path.GetTempPath(), $"clinic_crash_{Guid.NewGuid():N}.db"),
-        "file" => Directory.CreateTempSubdirectory("clinic-crash-").FullName,
-        _ => new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = $"clinic_crash_{Guid.NewGuid():N}" }.ConnectionString,
-    };
 
     private static void ScanStore(string store, string target)
     {
@@ -114,35 +112,6 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                     {
                         using var _ = JsonDocument.Parse(reader.GetString(0));
                     }
-                }
-
-                break;
-        }
-    }
-
-    private static async Task DeleteTargetAsync(string store, string target)
-    {
-        switch (store)
-        {
-            case "sqlite":
-                SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                {
-                    File.Delete(target + suffix);
-                }
-
-                break;
-            case "file":
-                Directory.Delete(target, recursive: true);
-                break;
-            default:
-                NpgsqlConnection.ClearAllPools();
-                var database = new NpgsqlConnectionStringBuilder(target).Database;
-                await using (var admin = new NpgsqlConnection(TestEnvironment.RequirePostgres()))
-                {
-                    await admin.OpenAsync();
-                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE);", admin);
-                    await drop.ExecuteNonQueryAsync();
                 }
 
                 break;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Clinic.CookiesSessions.Tests.Sessions;
 
@@ -103,17 +102,18 @@ public sealed class PostgresSessionStoreTests(PostgresSessionDatabase database) 
         _store ??= new EntityFrameworkSessionStore<SessionTestDbContext>(database.Services.GetRequiredService<IServiceScopeFactory>(), Time);
 }
 
-/// <summary>One uniquely named PostgreSQL database per test class, dropped at the end.</summary>
+/// <summary>One uniquely named PostgreSQL database per test class (the shared <see cref="PostgresTestDatabase"/>), dropped at the end.</summary>
 public sealed class PostgresSessionDatabase : IAsyncLifetime
 {
-    private readonly string _database = $"clinic_cookiessessions_{Guid.NewGuid():N}";
+    private PostgresTestDatabase? _database;
     private ServiceProvider? _services;
 
     public ServiceProvider Services => _services ?? throw new InvalidOperationException("not initialized");
 
     public async Task InitializeAsync()
     {
-        var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = _database }.ConnectionString;
+        _database = await PostgresTestDatabase.CreateAsync("clinic_cookiessessions_");
+        var connection = _database.ConnectionString;
         _services = new ServiceCollection()
             .AddDbContext<SessionTestDbContext>(o => o.UseNpgsql(connection))
             .BuildServiceProvider();
@@ -125,12 +125,12 @@ public sealed class PostgresSessionDatabase : IAsyncLifetime
     {
         if (_services is not null)
         {
-            await using (var scope = _services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<SessionTestDbContext>().Database.EnsureDeletedAsync();
-            }
-
             await _services.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
         }
     }
 }

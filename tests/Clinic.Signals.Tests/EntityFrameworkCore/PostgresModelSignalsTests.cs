@@ -1,6 +1,5 @@
 using Clinic.Testing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Clinic.Signals.Tests.EntityFrameworkCore;
 
@@ -16,30 +15,13 @@ public sealed class PostgresModelSignalsTests(PostgresModelSignalsTests.Database
         db.Database.ExecuteSqlRaw("TRUNCATE \"Patients\", \"Doctors\", \"Users\", \"Profiles\" RESTART IDENTITY CASCADE");
     }
 
-    /// <summary>A uniquely named database, created for the class and dropped after it.</summary>
+    /// <summary>A uniquely named database (the shared <see cref="PostgresTestDatabase"/>), created for the class and dropped after it.</summary>
     public sealed class Database : IDisposable
     {
-        private readonly string _admin = TestEnvironment.RequirePostgres();
-        private readonly string _name = "clinic_signals_" + Guid.NewGuid().ToString("N");
+        private readonly PostgresTestDatabase _database = PostgresTestDatabase.Create("clinic_signals_");
 
-        public Database()
-        {
-            using var connection = new NpgsqlConnection(_admin);
-            connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
-            command.ExecuteNonQuery();
-            ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _name }.ConnectionString;
-        }
+        public string ConnectionString => _database.ConnectionString;
 
-        public string ConnectionString { get; }
-
-        public void Dispose()
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(_admin);
-            connection.Open();
-            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
-        }
+        public void Dispose() => _database.Dispose();
     }
 }

@@ -1,23 +1,29 @@
 using Clinic.Testing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Clinic.Users.Tests.Infrastructure;
 
-/// <summary>A throw-away database: a SQLite file or a uniquely named PostgreSQL database, dropped on dispose.</summary>
+/// <summary>
+/// A throw-away database: a SQLite file or a uniquely named PostgreSQL database (the shared
+/// <see cref="SqliteTestFile"/> and <see cref="PostgresTestDatabase"/> of Clinic.Testing), deleted or dropped on dispose.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string? _sqlitePath;
-    private readonly string? _postgresAdmin;
-    private readonly string? _postgresName;
+    private readonly SqliteTestFile? _sqlite;
+    private readonly PostgresTestDatabase? _postgres;
 
-    private TestDatabase(string kind, string connectionString, string? sqlitePath, string? postgresAdmin, string? postgresName)
+    private TestDatabase(SqliteTestFile sqlite)
     {
-        Kind = kind;
-        ConnectionString = connectionString;
-        _sqlitePath = sqlitePath;
-        _postgresAdmin = postgresAdmin;
-        _postgresName = postgresName;
+        _sqlite = sqlite;
+        Kind = "sqlite";
+        ConnectionString = $"Data Source={sqlite.Path};Pooling=False";
+    }
+
+    private TestDatabase(PostgresTestDatabase postgres)
+    {
+        _postgres = postgres;
+        Kind = "postgres";
+        ConnectionString = postgres.ConnectionString;
     }
 
     public string Kind { get; }
@@ -31,27 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static TestDatabase Sqlite()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"clinic_users_{Guid.NewGuid():N}.db");
-        return new TestDatabase("sqlite", $"Data Source={path};Pooling=False", path, null, null);
-    }
+    public static TestDatabase Sqlite() => new(new SqliteTestFile("clinic_users_"));
 
-    public static TestDatabase Postgres()
-    {
-        var admin = TestEnvironment.RequirePostgres();
-        var name = $"clinic_users_{Guid.NewGuid():N}";
-        using (var connection = new NpgsqlConnection(admin))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{name}\"";
-            command.ExecuteNonQuery();
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase("postgres", builder.ConnectionString, null, admin, name);
-    }
+    public static TestDatabase Postgres() => new(PostgresTestDatabase.Create("clinic_users_"));
 
     public void Configure(DbContextOptionsBuilder options)
     {
@@ -67,28 +55,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_sqlitePath is not null)
+        _sqlite?.Dispose();
+        if (_postgres is not null)
         {
-            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-            {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-
-        if (_postgresAdmin is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
-            await command.ExecuteNonQueryAsync();
+            await _postgres.DisposeAsync();
         }
     }
 }
