@@ -33,24 +33,16 @@ builder.Services.AddSignalReceiver<PostDeleteArgs<Patient>, DoctorListCacheInval
 builder.Services.AddSignalReceiver<PostSaveArgs<ErpUser>, DoctorListCacheInvalidation>();
 
 // Clinic.Users: Identity with Django's user flags, permissions and password rules, stored in the sample's context.
-builder.Services.AddClinicUsers<ErpUser, ErpDbContext>();
+// Sign-in at /accounts/login/, sign-out at /accounts/logout/ and a 403 (not a redirect) for a signed-in user without the
+// permission are the package's defaults (Django's), so the cookie needs no configuration here.
+// AddAdmin: Django's admin for users, groups, permissions and the sample's doctors and patients (ErpAdmin).
+builder.Services.AddClinicUsers<ErpUser, ErpDbContext>().AddAdmin(ErpAdmin.Register);
 // Registered after AddClinicUsers: hosted services start in order, so the permissions exist when the groups are made.
 builder.Services.AddHostedService<ClinicGroupsSetup>();
 builder.Services.AddSignalReceiver<PostSaveArgs<Doctor>, AddToRoleGroup>();
 builder.Services.AddSignalReceiver<PostSaveArgs<Patient>, AddToRoleGroup>();
 builder.Services.AddScoped<ClinicAccess>();
 builder.Services.AddScoped<Registration>();
-builder.Services.ConfigureApplicationCookie(options =>
-{
-    options.LoginPath = "/accounts/login/";
-    options.LogoutPath = "/accounts/logout/";
-    // A signed-in user without the permission gets a real 403 (rendered by the status code page), not a redirect.
-    options.Events.OnRedirectToAccessDenied = context =>
-    {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
-    };
-});
 
 // Clinic.Profiles: a profile per user (created by a signal), pictures kept outside the web root under App_Data/media.
 builder.Services.AddClinicProfiles(options => options.MediaRoot = DatabaseSetup.MediaFolder(builder))
@@ -126,6 +118,10 @@ app.MapClinicMedia().RequireAuthorization();
 // Default deny (SECURITY.md APP-02): every page needs a signed-in user unless it says [AllowAnonymous] (or a
 // convention above does); pages add their permission with [RequirePermission]. Unknown URLs stay a plain 404.
 app.MapRazorPages().RequireAuthorization();
+// The admin panel at /admin/ (its own access checks: active staff only, then the model permission of each screen).
+// Mapped in a group only to state the same default-deny policy on its endpoints: anonymous visitors are sent to the
+// sign-in page before the admin's own filter runs.
+app.MapGroup(string.Empty).RequireAuthorization().MapClinicAdmin();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

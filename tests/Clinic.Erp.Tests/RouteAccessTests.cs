@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Clinic.Erp.Data;
+using Clinic.Erp.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,29 @@ public sealed class RouteAccessTests : IClassFixture<ErpFactory>
         ["patients/{id:int}"] = [302, 200, 200, 200, 200],
         ["patients/{id:int}/edit"] = [302, 403, 200, 200, 200],
         ["patients/{id:int}/delete"] = [302, 403, 403, 200, 200],
+
+        // The admin panel: anonymous → sign-in page; signed in but not active staff (the patient, the doctor) → 403;
+        // staff by model permission (group "Staff": doctors and patients, not users, groups or the permission list);
+        // the superuser everything. {app}/{model} is erp/patient, {id} Ada's record, her account or the group "Staff".
+        ["admin"] = [302, 403, 403, 200, 200],
+        ["admin/static/admin.css"] = [302, 200, 200, 200, 200],
+        ["admin/auth/user"] = [302, 403, 403, 403, 200],
+        ["admin/auth/user/add"] = [302, 403, 403, 403, 200],
+        ["admin/auth/user/{id}/change"] = [302, 403, 403, 403, 200],
+        ["admin/auth/user/{id}/password"] = [302, 403, 403, 403, 200],
+        ["admin/auth/user/{id}/delete"] = [302, 403, 403, 403, 200],
+        ["admin/auth/user/{id}/history"] = [302, 403, 403, 403, 200],
+        ["admin/auth/group"] = [302, 403, 403, 403, 200],
+        ["admin/auth/group/add"] = [302, 403, 403, 403, 200],
+        ["admin/auth/group/{id:int}/change"] = [302, 403, 403, 403, 200],
+        ["admin/auth/group/{id:int}/delete"] = [302, 403, 403, 403, 200],
+        ["admin/auth/group/{id:int}/history"] = [302, 403, 403, 403, 200],
+        ["admin/auth/permission"] = [302, 403, 403, 403, 200],
+        ["admin/{app}/{model}"] = [302, 403, 403, 200, 200],
+        ["admin/{app}/{model}/add"] = [302, 403, 403, 200, 200],
+        ["admin/{app}/{model}/{id}/change"] = [302, 403, 403, 200, 200],
+        ["admin/{app}/{model}/{id}/delete"] = [302, 403, 403, 200, 200],
+        ["admin/{app}/{model}/{id}/history"] = [302, 403, 403, 200, 200],
     };
 
     private readonly ErpFactory _factory;
@@ -63,7 +87,7 @@ public sealed class RouteAccessTests : IClassFixture<ErpFactory>
             .Select(Pattern).ToList();
         Assert.True(withoutPolicy.Count == 0, "endpoints without an explicit authorization policy: " + string.Join(", ", withoutPolicy));
 
-        var (doctorId, patientId) = await DemoIdsAsync();
+        var ids = await DemoIdsAsync();
         var clients = new Dictionary<string, FormClient>(StringComparer.Ordinal) { ["anonymous"] = new FormClient(_factory) };
         foreach (var role in Roles.Skip(1))
         {
@@ -74,10 +98,7 @@ public sealed class RouteAccessTests : IClassFixture<ErpFactory>
         var mismatches = new List<string>();
         foreach (var pattern in patterns)
         {
-            var url = "/" + pattern
-                .Replace("{id:int}", pattern.StartsWith("doctors", StringComparison.Ordinal) ? doctorId : patientId, StringComparison.Ordinal)
-                .Replace("{code:int}", "404", StringComparison.Ordinal)
-                .Replace("{**name}", "_clinic/default-avatar.png", StringComparison.Ordinal);
+            var url = Url(pattern, ids);
             for (var i = 0; i < Roles.Length; i++)
             {
                 using var response = await clients[Roles[i]].SendOnceAsync(HttpMethod.Get, url);
@@ -104,13 +125,36 @@ public sealed class RouteAccessTests : IClassFixture<ErpFactory>
     private static string Pattern(RouteEndpoint endpoint) =>
         (endpoint.RoutePattern.RawText ?? "").Trim('/').ToLowerInvariant();
 
-    /// <summary>House's id, and the id of Ada (House's patient, the "patient" role).</summary>
-    private async Task<(string DoctorId, string PatientId)> DemoIdsAsync()
+    /// <summary>The URL requested for <paramref name="pattern"/>: its parameters filled with existing demo rows.</summary>
+    private static string Url(string pattern, DemoIds ids)
+    {
+        var id = pattern switch
+        {
+            _ when pattern.StartsWith("doctors", StringComparison.Ordinal) => ids.DoctorId,
+            _ when pattern.StartsWith("admin/auth/user", StringComparison.Ordinal) => ids.PatientUserId,
+            _ when pattern.StartsWith("admin/auth/group", StringComparison.Ordinal) => ids.StaffGroupId,
+            _ => ids.PatientId,
+        };
+        return "/" + pattern
+            .Replace("{id:int}", id, StringComparison.Ordinal)
+            .Replace("{id}", id, StringComparison.Ordinal)
+            .Replace("{app}/{model}", "erp/patient", StringComparison.Ordinal)
+            .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{**name}", "_clinic/default-avatar.png", StringComparison.Ordinal);
+    }
+
+    /// <summary>House's id, the id and account of Ada (House's patient, the "patient" role), the group "Staff".</summary>
+    private async Task<DemoIds> DemoIdsAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
         var doctor = await db.Doctors.Where(d => d.User!.Email == DemoData.HouseEmail).Select(d => d.Id).SingleAsync();
-        var patient = await db.Patients.Where(p => p.User!.Email == DemoData.Patients[0].Email).Select(p => p.Id).SingleAsync();
-        return (doctor.ToString(CultureInfo.InvariantCulture), patient.ToString(CultureInfo.InvariantCulture));
+        var patient = await db.Patients.Where(p => p.User!.Email == DemoData.Patients[0].Email).Select(p => new { p.Id, p.UserId }).SingleAsync();
+        var group = await db.ClinicGroups.Where(g => g.Name == ClinicGroups.Staff).Select(g => g.Id).SingleAsync();
+        return new DemoIds(Invariant(doctor), Invariant(patient.Id), patient.UserId, Invariant(group));
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record DemoIds(string DoctorId, string PatientId, string PatientUserId, string StaffGroupId);
 }

@@ -1,5 +1,6 @@
 using Clinic.Erp.Domain;
 using Clinic.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clinic.Erp.Data;
@@ -50,7 +51,12 @@ public static class DemoData
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(users);
-        await GetOrCreateUserAsync(users, new ErpUser { Email = AdminEmail, FirstName = "Clinic", LastName = "Admin", IsStaff = true, IsSuperuser = true }, AdminPassword);
+        if (await users.FindByEmailAsync(AdminEmail) is null)
+        {
+            var created = await users.CreateSuperuserAsync(AdminEmail, AdminPassword, u => (u.FirstName, u.LastName) = ("Clinic", "Admin"));
+            EnsureSucceeded(created, AdminEmail);
+        }
+
         var staff = await GetOrCreateUserAsync(users, new ErpUser { Email = StaffEmail, FirstName = "Rita", LastName = "Reception", IsStaff = true }, StaffPassword);
         await users.AddToGroupAsync(staff, ClinicGroups.Staff);
 
@@ -90,10 +96,16 @@ public static class DemoData
             return existing;
         }
 
-        var result = await users.CreateAsync(user, password);
-        return result.Succeeded
-            ? user
-            : throw new InvalidOperationException($"Demo user {user.Email} was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        EnsureSucceeded(await users.CreateAsync(user, password), user.Email!);
+        return user;
+    }
+
+    private static void EnsureSucceeded(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {email} was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
     }
 
     /// <summary>One demo patient.</summary>

@@ -10,7 +10,7 @@ public sealed class Doctor
     public int Id { get; set; }
 
     /// <summary>The doctor's user account (unique: one doctor per account); the name shown is the account's.</summary>
-    [Required, StringLength(450)]
+    [Required, StringLength(450), Display(Name = "Account")]
     public string UserId { get; set; } = "";
 
     public ErpUser? User { get; set; }
@@ -30,4 +30,10 @@ public sealed class Doctor
 
     /// <summary>The display name: the account's full name, or its email when the names are empty.</summary>
     public string Name => User is null ? "" : User.GetFullName() is { Length: > 0 } full ? full : User.Email ?? "";
+
+    /// <summary>
+    /// The text the admin shows for a doctor (lists, the patient form's picker, history): the name when the account is
+    /// loaded, else the speciality and licence, which the admin's queries always have.
+    /// </summary>
+    public override string ToString() => Name is { Length: > 0 } name ? $"{name} — {Speciality}" : $"{Speciality} ({LicenceNumber})";
 }

@@ -33,11 +33,12 @@ public sealed class ClinicAccess(ErpDbContext db, ClinicUserManager<ErpUser> use
             .Select(u => new
             {
                 SeesEverything = u.IsActive && (u.IsStaff || u.IsSuperuser),
+                MayEnterAdmin = u.IsActive && u.IsStaff,
                 DoctorId = db.Doctors.Where(d => d.UserId == u.Id).Select(d => (int?)d.Id).FirstOrDefault(),
                 PatientId = db.Patients.Where(p => p.UserId == u.Id).Select(p => (int?)p.Id).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return _viewer = row is null ? Viewer.Anonymous : new Viewer(userId, row.SeesEverything, row.DoctorId, row.PatientId);
+        return _viewer = row is null ? Viewer.Anonymous : new Viewer(userId, row.SeesEverything, row.DoctorId, row.PatientId, row.MayEnterAdmin);
     }
 
     /// <summary>The patients <paramref name="viewer"/> may see: all for staff, a doctor's own, a patient's own record, else none.</summary>

@@ -99,8 +99,8 @@ public sealed class CreateSuperuserCommand(ClinicUserManager<ErpUser> users, ICo
             return 1;
         }
 
-        var user = new ErpUser { Email = email, IsActive = true, IsStaff = true, IsSuperuser = true };
-        var result = await users.CreateAsync(user, password);
+        // The package's CreateSuperuserAsync sets the three flags (active, staff, superuser) and runs the validators.
+        var result = await users.CreateSuperuserAsync(email, password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -8,7 +8,8 @@ namespace Clinic.Erp.Infrastructure;
 /// <param name="SeesEverything">Active staff member or superuser.</param>
 /// <param name="DoctorId">The doctor record of the user, if any.</param>
 /// <param name="PatientId">The patient record of the user, if any.</param>
-public sealed record Viewer(string? UserId, bool SeesEverything, int? DoctorId, int? PatientId)
+/// <param name="MayEnterAdmin">Active staff member: the admin panel lets them in (a superuser must be staff too, as in Django).</param>
+public sealed record Viewer(string? UserId, bool SeesEverything, int? DoctorId, int? PatientId, bool MayEnterAdmin = false)
 {
     /// <summary>Nobody signed in.</summary>
     public static Viewer Anonymous { get; } = new(null, false, null, null);
